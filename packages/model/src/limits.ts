@@ -1,0 +1,40 @@
+/** Natter's product limits, named once; rules, functions and the web client all use these values. */
+
+export const MAX_TEXT_LENGTH = 4096;
+export const MAX_GROUP_MEMBERS = 1024;
+export const MAX_DISPLAY_NAME_LENGTH = 64;
+export const MAX_ABOUT_LENGTH = 140;
+export const MAX_GROUP_NAME_LENGTH = 100;
+export const MAX_GROUP_DESCRIPTION_LENGTH = 512;
+export const MAX_URL_LENGTH = 2048;
+export const MAX_PREVIEW_LENGTH = 120;
+export const MAX_MENTIONS = 50;
+export const MAX_REPORT_REASON_LENGTH = 500;
+export const MAX_DEVICE_TOKEN_LENGTH = 4096;
+export const MAX_EMOJI_LENGTH = 16;
+export const MAX_FILE_NAME_LENGTH = 255;
+
+/** The sender may edit a message's text for this long after sending. */
+export const EDIT_WINDOW_MS = 15 * 60 * 1000;
+/** The sender may delete a message for everyone for this long after sending. */
+export const DELETE_FOR_EVERYONE_WINDOW_MS = 60 * 60 * 60 * 1000;
+
+/** Disappearing-message options in seconds: off, 24 hours, 7 days, 90 days. */
+export const DISAPPEAR_OPTIONS = [0, 86_400, 604_800, 7_776_000] as const;
+export type DisappearAfterSeconds = (typeof DISAPPEAR_OPTIONS)[number];
+
+const MiB = 1024 * 1024;
+/** Upload limits per media kind: Storage rules enforce the same numbers. */
+export const MEDIA_LIMITS = {
+  image: { maxBytes: 16 * MiB, contentType: /^image\/(jpeg|png|gif|webp|heic)$/ },
+  video: { maxBytes: 64 * MiB, contentType: /^video\/(mp4|webm|quicktime)$/ },
+  audio: { maxBytes: 16 * MiB, contentType: /^audio\/(mpeg|ogg|webm|mp4|aac|wav)$/ },
+  file: { maxBytes: 100 * MiB, contentType: /^[\w.+-]+\/[\w.+-]+$/ },
+} as const;
+export type MediaKind = keyof typeof MEDIA_LIMITS;
+export const AVATAR_MAX_BYTES = 5 * MiB;
+
+/** Scheduled messages may be at most this far in the future. */
+export const MAX_SCHEDULE_AHEAD_MS = 30 * 24 * 60 * 60 * 1000;
+/** Client list queries must carry a limit no larger than this (rules enforce it). */
+export const MAX_PAGE_SIZE = 100;

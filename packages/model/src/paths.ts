@@ -1,0 +1,70 @@
+/** Collection names and path builders: no other module spells a Firestore or RTDB path by hand. */
+
+export const COLLECTIONS = {
+  users: 'users',
+  private: 'private',
+  devices: 'devices',
+  blocked: 'blocked',
+  readStates: 'readStates',
+  chats: 'chats',
+  members: 'members',
+  messages: 'messages',
+  reports: 'reports',
+  scheduledMessages: 'scheduledMessages',
+  authCodes: 'authCodes',
+  rateLimits: 'rateLimits',
+  inviteLinks: 'inviteLinks',
+  auditLog: 'auditLog',
+  bans: 'bans',
+  jobs: 'jobs',
+  deadLetters: 'deadLetters',
+  stats: 'stats',
+} as const;
+
+/** The single document id under `users/{uid}/private`. */
+export const ACCOUNT_DOC_ID = 'account';
+
+export const paths = {
+  user: (uid: string) => `${COLLECTIONS.users}/${uid}`,
+  account: (uid: string) => `${COLLECTIONS.users}/${uid}/${COLLECTIONS.private}/${ACCOUNT_DOC_ID}`,
+  devices: (uid: string) => `${COLLECTIONS.users}/${uid}/${COLLECTIONS.devices}`,
+  device: (uid: string, deviceId: string) => `${paths.devices(uid)}/${deviceId}`,
+  blocked: (uid: string) => `${COLLECTIONS.users}/${uid}/${COLLECTIONS.blocked}`,
+  block: (uid: string, otherUid: string) => `${paths.blocked(uid)}/${otherUid}`,
+  readState: (uid: string, chatId: string) => `${COLLECTIONS.users}/${uid}/${COLLECTIONS.readStates}/${chatId}`,
+  chat: (chatId: string) => `${COLLECTIONS.chats}/${chatId}`,
+  members: (chatId: string) => `${paths.chat(chatId)}/${COLLECTIONS.members}`,
+  member: (chatId: string, uid: string) => `${paths.members(chatId)}/${uid}`,
+  messages: (chatId: string) => `${paths.chat(chatId)}/${COLLECTIONS.messages}`,
+  message: (chatId: string, messageId: string) => `${paths.messages(chatId)}/${messageId}`,
+  report: (reportId: string) => `${COLLECTIONS.reports}/${reportId}`,
+  scheduledMessage: (id: string) => `${COLLECTIONS.scheduledMessages}/${id}`,
+  ban: (uid: string) => `${COLLECTIONS.bans}/${uid}`,
+  inviteLink: (code: string) => `${COLLECTIONS.inviteLinks}/${code}`,
+  authCode: (emailHash: string) => `${COLLECTIONS.authCodes}/${emailHash}`,
+  rateLimit: (key: string) => `${COLLECTIONS.rateLimits}/${key}`,
+  job: (jobId: string) => `${COLLECTIONS.jobs}/${jobId}`,
+  deadLetter: (id: string) => `${COLLECTIONS.deadLetters}/${id}`,
+  dailyStats: (day: string) => `${COLLECTIONS.stats}/${day}`,
+} as const;
+
+/** Realtime Database paths. */
+export const rtdbPaths = {
+  status: (uid: string) => `status/${uid}`,
+  typing: (chatId: string, uid: string) => `typing/${chatId}/${uid}`,
+  typingInChat: (chatId: string) => `typing/${chatId}`,
+  chatMember: (chatId: string, uid: string) => `chatMembers/${chatId}/${uid}`,
+  chatMembers: (chatId: string) => `chatMembers/${chatId}`,
+} as const;
+
+/** Storage object paths. */
+export const storagePaths = {
+  chatMedia: (chatId: string, messageId: string, fileName: string) => `chats/${chatId}/${messageId}/${fileName}`,
+  chatMediaPrefix: (chatId: string) => `chats/${chatId}/`,
+  avatar: (uid: string, fileName: string) => `users/${uid}/avatar/${fileName}`,
+} as const;
+
+/** Direct chat ids are deterministic: the two uids sorted and joined with `_`. */
+export function directChatId(a: string, b: string): string {
+  return [a, b].sort().join('_');
+}

@@ -1,0 +1,83 @@
+/** Schemas for `chats/{chatId}/messages/{messageId}`. */
+import { z } from 'zod';
+import { MAX_FILE_NAME_LENGTH, MAX_MENTIONS, MAX_PREVIEW_LENGTH, MAX_TEXT_LENGTH, MEDIA_LIMITS } from '../limits.ts';
+import { docIdSchema, timestampSchema, uidSchema } from './common.ts';
+
+export const MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'file', 'system'] as const;
+export const messageTypeSchema = z.enum(MESSAGE_TYPES);
+export type MessageType = z.infer<typeof messageTypeSchema>;
+/** Types a client may send; `system` messages are written by functions only. */
+export const CLIENT_MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'file'] as const;
+
+export const messageTextSchema = z.string().max(MAX_TEXT_LENGTH);
+
+export const mediaSchema = z.strictObject({
+  path: z.string().min(1).max(1024),
+  contentType: z.string().min(3).max(255),
+  size: z.number().int().min(1).max(MEDIA_LIMITS.file.maxBytes),
+  name: z.string().min(1).max(MAX_FILE_NAME_LENGTH),
+});
+export type Media = z.infer<typeof mediaSchema>;
+
+/** The quoted message; the client names it, functions overwrite `preview` from the original. */
+export const replyToSchema = z.strictObject({
+  messageId: docIdSchema,
+  senderId: uidSchema,
+  preview: z.string().max(MAX_PREVIEW_LENGTH),
+});
+
+export const reactionsSchema = z.record(uidSchema, z.string().min(1).max(16));
+
+/** What a client writes when sending (`createdAt` is the server timestamp, added on write). */
+export const newMessageSchema = z
+  .strictObject({
+    senderId: uidSchema,
+    type: z.enum(CLIENT_MESSAGE_TYPES),
+    text: messageTextSchema,
+    media: mediaSchema.optional(),
+    replyTo: replyToSchema.optional(),
+    forwarded: z.boolean().optional(),
+    mentions: z.array(uidSchema).max(MAX_MENTIONS).optional(),
+  })
+  .refine((m) => (m.type === 'text' ? m.text.trim().length > 0 && !m.media : m.media !== undefined), {
+    message: 'text messages need non-empty text and no media; media messages need media',
+    path: ['type'],
+  });
+export type NewMessage = z.infer<typeof newMessageSchema>;
+
+/** A stored message as functions and clients read it. */
+export const messageSchema = z.strictObject({
+  senderId: uidSchema,
+  type: messageTypeSchema,
+  text: messageTextSchema,
+  media: mediaSchema.nullable().optional(),
+  replyTo: replyToSchema.nullable().optional(),
+  forwarded: z.boolean().optional(),
+  mentions: z.array(uidSchema).max(MAX_MENTIONS).optional(),
+  createdAt: timestampSchema,
+  editedAt: timestampSchema.nullable().optional(),
+  deletedForEveryone: z.boolean().optional(),
+  reactions: reactionsSchema.optional(),
+  seq: z.number().int().min(1).optional(),
+  /** Set by functions on a message that slipped past rules but failed validation. */
+  rejected: z.boolean().optional(),
+  expiresAt: timestampSchema.nullable().optional(),
+  system: z.strictObject({ event: z.string(), actorId: uidSchema, targetIds: z.array(uidSchema) }).optional(),
+});
+export type Message = z.infer<typeof messageSchema>;
+
+/** Text shown in chat lists and notifications for a message. */
+export function messagePreview(message: Pick<Message, 'type' | 'text' | 'deletedForEveryone' | 'media'>): string {
+  if (message.deletedForEveryone) return 'This message was deleted';
+  const label: Record<MessageType, string> = {
+    text: '',
+    system: '',
+    image: '📷 Photo',
+    video: '🎥 Video',
+    audio: '🎤 Audio',
+    file: `📄 ${message.media?.name ?? 'File'}`,
+  };
+  const text = message.text.trim();
+  const base = text.length > 0 ? (label[message.type] ? `${label[message.type]}: ${text}` : text) : label[message.type];
+  return base.length > MAX_PREVIEW_LENGTH ? `${base.slice(0, MAX_PREVIEW_LENGTH - 1)}…` : base;
+}

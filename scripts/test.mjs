@@ -1,0 +1,104 @@
+// `npm test`: every tier in one command. Unit tests run without emulators; emulator and browser
+// tests run inside `firebase emulators:exec`. Ends with one line: `N passed, N failed, N skipped`.
+//
+//   npm test                      all tiers
+//   npm test -- --tier unit       one tier (unit | emulator | browser)
+//   npm test -- rules             extra arguments are vitest file filters
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { prepareEmulators } from './prepare-emulators.mjs';
+import { childEnv, spawnFirebase } from './lib/firebase.mjs';
+import { assertPortsFree } from './lib/ports.mjs';
+import { BIN, EMULATOR_PORTS, PORT_OFFSET, RESULTS_DIR, ROOT } from './lib/project.mjs';
+import { SKIPS_FILE, findChromium } from './lib/browser.mjs';
+
+const { values, positionals } = parseArgs({
+  options: { tier: { type: 'string', multiple: true } },
+  allowPositionals: true,
+});
+const tiers = values.tier ?? ['unit', 'emulator', 'browser'];
+const filters = positionals;
+
+mkdirSync(RESULTS_DIR, { recursive: true });
+rmSync(SKIPS_FILE, { force: true });
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, env: childEnv(env), stdio: 'inherit' });
+  return result.status ?? 1;
+}
+
+function vitestArgs(projects, resultFile) {
+  return [
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${resultFile}`,
+    '--passWithNoTests',
+    ...filters,
+  ];
+}
+
+/** Reads a vitest JSON report; a tier that crashed before writing one counts as one failure. */
+function readCounts(file, label, exitCode) {
+  if (!existsSync(file)) {
+    console.error(`${label}: no results were written (exit code ${exitCode}); counted as a failure.`);
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const failedSuites = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + failedSuites + (exitCode !== 0 && report.numFailedTests === 0 && failedSuites === 0 ? 1 : 0),
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+function add(counts) {
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+}
+
+if (tiers.includes('unit')) {
+  const file = path.join(RESULTS_DIR, 'unit.json');
+  rmSync(file, { force: true });
+  const code = run(path.join(BIN, 'vitest'), vitestArgs(['unit'], file));
+  add(readCounts(file, 'unit tier', code));
+}
+
+const emulatorProjects = tiers.filter((t) => t === 'emulator' || t === 'browser');
+if (emulatorProjects.length > 0) {
+  const { env, emulators, unavailable } = prepareEmulators();
+  await assertPortsFree(Object.fromEntries(
+    Object.entries(EMULATOR_PORTS).filter(([name]) => !['database', 'storage'].includes(name) || emulators.includes(name)),
+  ));
+  if (run('node', ['functions/build.mjs']) !== 0) {
+    console.error('The functions bundle did not build; emulator tests cannot run.');
+    add({ passed: 0, failed: 1, skipped: 0 });
+  } else {
+    if (emulatorProjects.includes('browser') && findChromium()) {
+      const built = run(path.join(BIN, 'vite'), ['build', '--config', 'web-client/vite.config.ts', '--logLevel', 'warn'], {
+        VITE_USE_EMULATORS: 'true',
+      });
+      if (built !== 0) console.error('The web client did not build; browser tests will fail.');
+    }
+    const file = path.join(RESULTS_DIR, 'emulator.json');
+    rmSync(file, { force: true });
+    const inner = ['vitest', ...vitestArgs(emulatorProjects, file)].map((a) => JSON.stringify(a)).join(' ');
+    const { exited } = spawnFirebase(['emulators:exec', '--only', emulators.join(','), inner], {
+      env: { ...env, NATTER_PORT_OFFSET: String(PORT_OFFSET), NATTER_UNAVAILABLE: JSON.stringify(unavailable) },
+    });
+    add(readCounts(file, 'emulator tier', await exited));
+  }
+}
+
+if (existsSync(SKIPS_FILE)) {
+  console.log('\nSkipped suites and why:');
+  process.stdout.write(readFileSync(SKIPS_FILE, 'utf8'));
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);

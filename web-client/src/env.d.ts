@@ -1,0 +1,15 @@
+/// <reference types="vite/client" />
+
+/** Port offset baked in at build time (see vite.config.ts). */
+declare const __NATTER_PORT_OFFSET__: number;
+
+interface ImportMetaEnv {
+  readonly VITE_USE_EMULATORS?: string;
+  readonly VITE_FIREBASE_API_KEY?: string;
+  readonly VITE_FIREBASE_AUTH_DOMAIN?: string;
+  readonly VITE_FIREBASE_PROJECT_ID?: string;
+  readonly VITE_FIREBASE_STORAGE_BUCKET?: string;
+  readonly VITE_FIREBASE_APP_ID?: string;
+  readonly VITE_FIREBASE_DATABASE_URL?: string;
+  readonly VITE_FIREBASE_MESSAGING_SENDER_ID?: string;
+}

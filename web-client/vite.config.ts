@@ -1,0 +1,17 @@
+// Vite config for the web client. Locally (dev server, or VITE_USE_EMULATORS=true builds) the
+// client connects to the emulators on the contract's ports, shifted by NATTER_PORT_OFFSET.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const offset = Number(process.env.NATTER_PORT_OFFSET ?? 0);
+
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react()],
+  define: {
+    __NATTER_PORT_OFFSET__: JSON.stringify(offset),
+  },
+  server: { host: 'localhost', port: 5173 + offset, strictPort: true },
+  preview: { host: 'localhost', port: 4173 + offset, strictPort: true },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+});
