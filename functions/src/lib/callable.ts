@@ -1,0 +1,67 @@
+/**
+ * The one way Natter defines callables: identity from the verified token only, input parsed with
+ * the model's strict schema (unknown keys rejected, the field named in the error), and handlers
+ * that receive typed input. Handlers throw HttpsError with precise codes; anything else is a bug
+ * and reaches the client as `internal` without details.
+ */
+import { HttpsError, onCall, type CallableOptions, type CallableRequest } from 'firebase-functions/v2/https';
+import { callableSchemas, describeIssues, fieldIssues, type CallableInput, type CallableName } from '@natter/model';
+
+export interface CallContext {
+  /** The caller's uid from the verified ID token, or null for unauthenticated callers. */
+  uid: string | null;
+  /** Custom claims of the verified token (e.g. `role` for staff). */
+  claims: Record<string, unknown>;
+  /** The caller's IP as the front end saw it, for rate limiting. */
+  ip: string;
+}
+
+export interface AuthedContext extends CallContext {
+  uid: string;
+}
+
+export function parseInput<N extends CallableName>(name: N, data: unknown): CallableInput<N> {
+  const result = callableSchemas[name].safeParse(data ?? {});
+  if (!result.success) {
+    throw new HttpsError('invalid-argument', describeIssues(result.error), { fields: fieldIssues(result.error) });
+  }
+  return result.data as CallableInput<N>;
+}
+
+export function contextOf(request: CallableRequest<unknown>): CallContext {
+  const forwarded = request.rawRequest.headers['x-forwarded-for'];
+  const firstForwarded = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return {
+    uid: request.auth?.uid ?? null,
+    claims: request.auth?.token ?? {},
+    ip: firstForwarded || request.rawRequest.ip || 'unknown',
+  };
+}
+
+export function requireAuth(context: CallContext): AuthedContext {
+  if (context.uid === null) throw new HttpsError('unauthenticated', 'Sign in to do this.');
+  return { ...context, uid: context.uid };
+}
+
+type Handler<N extends CallableName, C extends CallContext, R> = (input: CallableInput<N>, context: C) => Promise<R>;
+
+/** A callable that needs a signed-in caller. */
+export function authedCallable<N extends CallableName, R>(
+  name: N,
+  handler: Handler<N, AuthedContext, R>,
+  options: CallableOptions = {},
+) {
+  return onCall(options, async (request) => {
+    const context = requireAuth(contextOf(request));
+    return handler(parseInput(name, request.data), context);
+  });
+}
+
+/** A callable open to signed-out callers (sign-in flows); rate limiting is the handler's job. */
+export function publicCallable<N extends CallableName, R>(
+  name: N,
+  handler: Handler<N, CallContext, R>,
+  options: CallableOptions = {},
+) {
+  return onCall(options, async (request) => handler(parseInput(name, request.data), contextOf(request)));
+}
