@@ -40,12 +40,12 @@ describe('chat documents on the real Firestore emulator', () => {
   });
 
   it('denies a signed-in stranger the same read', async () => {
-    const error = await assertFails(getDoc(doc(env.authenticatedContext('mallory').firestore(), paths.chat('alice_bob'))));
+    const error: unknown = await assertFails(getDoc(doc(env.authenticatedContext('mallory').firestore(), paths.chat('alice_bob'))));
     expect((error as { code?: string }).code).toBe('permission-denied');
   });
 
   it('denies a member writing the server-owned chat document', async () => {
-    const error = await assertFails(
+    const error: unknown = await assertFails(
       setDoc(doc(env.authenticatedContext('alice').firestore(), paths.chat('alice_bob')), { ...chat, seq: 99 }),
     );
     expect((error as { code?: string }).code).toBe('permission-denied');

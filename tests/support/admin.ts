@@ -33,7 +33,10 @@ export async function eventually<T>(check: () => Promise<T | undefined>, { timeo
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline) {
+      const cause = last instanceof Error ? `: ${last.message}` : '';
+      throw new Error(`condition not met within ${timeoutMs} ms${cause}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
