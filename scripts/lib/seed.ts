@@ -22,9 +22,10 @@ import { DEMO_GROUP_ID, DEMO_GROUP_NAME, DEMO_PASSWORD, DEMO_USERS } from '@natt
 type DemoUid = (typeof DEMO_USERS)[number]['uid'];
 const [ana, ben, cai] = ['demo-ana', 'demo-ben', 'demo-cai'] as const satisfies DemoUid[];
 
-const CONVERSATIONS: { chatId: string; lines: [DemoUid, string][] }[] = [
+const CONVERSATIONS: { chatId: string; endedMinutesAgo: number; lines: [DemoUid, string][] }[] = [
   {
     chatId: directChatId(ana, ben),
+    endedMinutesAgo: 90,
     lines: [
       [ana, 'Hey Ben! Are we still on for Saturday?'],
       [ben, 'Yes! 10am at the park?'],
@@ -33,6 +34,7 @@ const CONVERSATIONS: { chatId: string; lines: [DemoUid, string][] }[] = [
   },
   {
     chatId: DEMO_GROUP_ID,
+    endedMinutesAgo: 5,
     lines: [
       [cai, 'Who is in for a hike on Sunday?'],
       [ana, 'Me!'],
@@ -75,13 +77,13 @@ async function seedChat(
   memberIds: DemoUid[],
   now: number,
 ): Promise<void> {
-  const { chatId, lines } = conversation;
+  const { chatId, lines, endedMinutesAgo } = conversation;
   const creator = memberIds[0]!;
   const batch = db.batch();
   let lastMessage: Chat['lastMessage'] = null;
   lines.forEach(([senderId, text], index) => {
     const seq = index + 1;
-    const createdAt = Timestamp.fromMillis(now - (lines.length - index) * 60_000);
+    const createdAt = Timestamp.fromMillis(now - (endedMinutesAgo + lines.length - 1 - index) * 60_000);
     const messageId = `seed-${seq}`;
     const message: Message = { senderId, type: 'text', text, createdAt, seq, reactions: {} };
     batch.set(db.doc(paths.message(chatId, messageId)), message);
