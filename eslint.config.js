@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/lib/**', '**/dist/**', 'test-results/**', 'bench/results/**', '.emulators/**'],
+    ignores: ['**/node_modules/**', 'functions/lib/**', '**/dist/**', 'test-results/**', 'bench/results/**', '.emulators/**'],
   },
   js.configs.recommended,
   {

@@ -4,7 +4,7 @@
  */
 import { defineConfig } from 'vitest/config';
 
-const exclude = ['**/node_modules/**', '**/lib/**', '**/dist/**'];
+const exclude = ['**/node_modules/**', 'functions/lib/**', '**/dist/**'];
 
 export default defineConfig({
   test: {
