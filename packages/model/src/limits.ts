@@ -38,3 +38,8 @@ export const AVATAR_MAX_BYTES = 5 * MiB;
 export const MAX_SCHEDULE_AHEAD_MS = 30 * 24 * 60 * 60 * 1000;
 /** Client list queries must carry a limit no larger than this (rules enforce it). */
 export const MAX_PAGE_SIZE = 100;
+
+/** Email sign-in codes: digits, lifetime and wrong guesses allowed per code. */
+export const EMAIL_CODE_DIGITS = 6;
+export const EMAIL_CODE_TTL_MS = 10 * 60 * 1000;
+export const EMAIL_CODE_MAX_ATTEMPTS = 5;
