@@ -42,7 +42,7 @@ export async function judgeAndRecordGuess(input: {
   nowMs?: number;
 }): Promise<GuessResult> {
   const ref = codeRef(input.emailKey);
-  return db().runTransaction(async (tx) => {
+  return db().runTransaction(async (tx): Promise<GuessResult> => {
     const nowMs = input.nowMs ?? Date.now();
     const [snap, failures] = await Promise.all([tx.get(ref), readBucket(tx, input.failuresKey)]);
     const failureDecision = decide(failures.hits, input.failureLimits, nowMs);

@@ -4,7 +4,7 @@ import type { CallableInput } from '@natter/model';
 import { auth } from '../lib/admin.ts';
 import { publicCallable, type CallContext } from '../lib/callable.ts';
 import { logs } from '../lib/logs.ts';
-import { rateLimitedError } from '../ratelimit/limiter.ts';
+import { CONTENTION_RETRY_MS, isContention, rateLimitedError } from '../ratelimit/limiter.ts';
 import { userForProvenEmail } from './accounts.ts';
 import { AUTH_SECRETS, buckets, codeFailureLimits, keyForEmail, limitAuthCall, logHandle, pepper } from './authLimits.ts';
 import { codeHash } from './codes.ts';
@@ -19,6 +19,10 @@ export async function handleVerifyEmailCode({ email, code }: CallableInput<'veri
     guessHash: codeHash(pepper(), key, code),
     failuresKey: buckets.codeFailuresKey(key),
     failureLimits: codeFailureLimits(),
+  }).catch((error: unknown) => {
+    // A flood of guesses on one address: refuse as rate limited rather than fail with internal.
+    if (isContention(error)) return { kind: 'limited', retryAfterMs: CONTENTION_RETRY_MS } as const;
+    throw error;
   });
   if (result.kind === 'limited') {
     logs.authRateLimited({ callable: 'verifyEmailCode', bucket: 'auth-code-failures', retryAfterMs: result.retryAfterMs });

@@ -9,6 +9,7 @@ import { Timestamp, type DocumentReference, type Firestore, type Transaction } f
 import { HttpsError } from 'firebase-functions/v2/https';
 import { paths, rateLimitRecordSchema } from '@natter/model';
 import { db } from '../lib/admin.ts';
+import { KeyedQueue } from './keyedQueue.ts';
 import { decide, type Decision, type RateLimit } from './window.ts';
 
 export type { RateLimit } from './window.ts';
@@ -43,18 +44,58 @@ export function consume(key: string, limits: readonly RateLimit[], options: Limi
   return consumeAll([{ key, limits }], options);
 }
 
-/** Counts one call against every bucket, or against none if any bucket is full (all or nothing). */
+/** Transaction attempts before a key counts as too hot to serve. */
+const MAX_ATTEMPTS = 10;
+/** What a caller refused for contention is told: try again shortly. */
+export const CONTENTION_RETRY_MS = 1_000;
+
+/**
+ * Counts one call against every bucket, or against none if any bucket is full (all or nothing).
+ * A key so hot that its transaction keeps aborting (a flood of concurrent calls) fails closed: the
+ * call is refused as rate limited, never let through and never turned into an internal error.
+ */
 export async function consumeAll(buckets: readonly Bucket[], options: LimiterOptions = {}): Promise<LimitResult> {
   const firestore = options.firestore ?? db();
-  return firestore.runTransaction(async (tx) => {
-    const nowMs = options.nowMs ?? Date.now();
-    const states = await Promise.all(buckets.map((b) => readBucket(tx, b.key, firestore)));
-    const decisions = states.map((state, i) => decide(state.hits, buckets[i]?.limits ?? [], nowMs));
-    const denied = worstDenial(states, decisions);
-    if (denied) return denied;
-    states.forEach((state, i) => writeDecision(tx, state, decisions[i] as Decision));
-    return { allowed: true } as const;
-  });
+  return queueFor(firestore).run(
+    buckets.map((b) => b.key),
+    () => transact(firestore, buckets, options.nowMs),
+  );
+}
+
+/** One queue per Firestore client: calls from this process on one key run one after another. */
+const queues = new WeakMap<Firestore, KeyedQueue>();
+function queueFor(firestore: Firestore): KeyedQueue {
+  let queue = queues.get(firestore);
+  if (!queue) {
+    queue = new KeyedQueue();
+    queues.set(firestore, queue);
+  }
+  return queue;
+}
+
+async function transact(firestore: Firestore, buckets: readonly Bucket[], fixedNowMs: number | undefined): Promise<LimitResult> {
+  try {
+    return await firestore.runTransaction(
+      async (tx) => {
+        const nowMs = fixedNowMs ?? Date.now();
+        const states = await Promise.all(buckets.map((b) => readBucket(tx, b.key, firestore)));
+        const decisions = states.map((state, i) => decide(state.hits, buckets[i]?.limits ?? [], nowMs));
+        const denied = worstDenial(states, decisions);
+        if (denied) return denied;
+        states.forEach((state, i) => writeDecision(tx, state, decisions[i] as Decision));
+        return { allowed: true } as const;
+      },
+      { maxAttempts: MAX_ATTEMPTS },
+    );
+  } catch (error) {
+    if (!isContention(error)) throw error;
+    return { allowed: false, retryAfterMs: CONTENTION_RETRY_MS, key: buckets[0]?.key ?? '' };
+  }
+}
+
+/** gRPC ABORTED: the transaction lost to concurrent ones on every attempt. */
+export function isContention(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 10;
 }
 
 /** Reads a bucket inside the caller's transaction (for limits checked alongside other reads). */

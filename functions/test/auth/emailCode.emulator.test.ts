@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signInWithCustomToken, signInWithEmailAndPassword } from 'firebase/auth';
+import { collection, doc, getDoc, getDocs, limit, query } from 'firebase/firestore';
 import { Timestamp } from 'firebase-admin/firestore';
 import { COLLECTIONS, authCodeSchema, paths } from '@natter/model';
 import { adminAuth, adminDb, clearAuth, clearFirestore, eventually } from '../../../tests/support/admin.ts';
 import { authCodeDoc, bucketKeys, clearRateLimits, collectionSizes, emailKeyFor } from '../../../tests/support/authRecords.ts';
 import { callError } from '../../../tests/support/callables.ts';
-import { anonymousClient, type ClientSession } from '../../../tests/support/clients.ts';
+import { anonymousClient, signedInClient, type ClientSession } from '../../../tests/support/clients.ts';
 import { Mailbox, codeFrom } from '../../../tests/support/mailbox.ts';
 
 let mailbox: Mailbox;
@@ -191,6 +192,19 @@ describe('email codes are single-use secrets', () => {
     expect(details.retryAfterSeconds).toBeLessThanOrEqual(3_600);
     expect(Date.parse(details.retryAt)).toBeGreaterThan(Date.now());
     expect((await authCodeDoc(email).get()).exists).toBe(true);
+  });
+});
+
+describe('server-only records', () => {
+  it('cannot be read by a signed-in client, who can read a profile (the control)', async () => {
+    const email = 'curious@natter.test';
+    await requestCode(email);
+    const session = await signedInClient('curious');
+    clients.push(session);
+    await expect(getDoc(doc(session.db, paths.authCode(emailKeyFor(email))))).rejects.toMatchObject({ code: 'permission-denied' });
+    await expect(getDocs(query(collection(session.db, COLLECTIONS.rateLimits), limit(1)))).rejects.toMatchObject({ code: 'permission-denied' });
+    await eventually(async () => (await adminDb.doc(paths.user('curious')).get()).data());
+    expect((await getDoc(doc(session.db, paths.user('curious')))).data()).toMatchObject({ displayName: 'curious' });
   });
 });
 
