@@ -4,7 +4,7 @@ import { publicCallable, type CallContext } from '../lib/callable.ts';
 import { logs } from '../lib/logs.ts';
 import { MAIL_SECRETS, sendMail } from '../mail/mailer.ts';
 import { signInCodeEmail } from '../mail/templates.ts';
-import { AUTH_SECRETS, buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable, pepper } from './authLimits.ts';
+import { AUTH_SECRETS, buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable, pepper } from './shared.ts';
 import { codeHash, generateCode } from './codes.ts';
 import { discardCode, saveCode } from './emailCodeStore.ts';
 

@@ -10,7 +10,7 @@ import { WEB_APP_URL } from '../lib/params.ts';
 import { MAIL_SECRETS, sendMail } from '../mail/mailer.ts';
 import { noAccountEmail, passwordResetEmail, type Email } from '../mail/templates.ts';
 import { isUserNotFound } from './accounts.ts';
-import { AUTH_SECRETS, buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable } from './authLimits.ts';
+import { AUTH_SECRETS, buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable } from './shared.ts';
 
 async function resetEmailFor(email: string): Promise<{ kind: string; email: Email }> {
   const appUrl = WEB_APP_URL.value();

@@ -11,7 +11,7 @@ import { logs } from '../lib/logs.ts';
 import { AUTH_CONTINUE_URL_ALLOWLIST } from '../lib/params.ts';
 import { MAIL_SECRETS, sendMail } from '../mail/mailer.ts';
 import { signInLinkEmail } from '../mail/templates.ts';
-import { AUTH_SECRETS, buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable } from './authLimits.ts';
+import { AUTH_SECRETS, buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable } from './shared.ts';
 import { isAllowedContinueUrl, parseAllowList } from './continueUrl.ts';
 
 export async function handleSendSignInLink({ email, continueUrl }: CallableInput<'sendSignInLink'>, context: CallContext) {

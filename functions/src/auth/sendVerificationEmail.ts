@@ -10,7 +10,7 @@ import { logs } from '../lib/logs.ts';
 import { WEB_APP_URL } from '../lib/params.ts';
 import { MAIL_SECRETS, sendMail } from '../mail/mailer.ts';
 import { verificationEmail } from '../mail/templates.ts';
-import { AUTH_SECRETS, buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable } from './authLimits.ts';
+import { AUTH_SECRETS, buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable } from './shared.ts';
 
 export async function handleSendVerificationEmail(_input: CallableInput<'sendVerificationEmail'>, context: AuthedContext) {
   await limitAuthCall('sendVerificationEmail', [buckets.ip(context.ip), buckets.account(context.uid)]);

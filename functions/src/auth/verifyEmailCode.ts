@@ -6,7 +6,7 @@ import { publicCallable, type CallContext } from '../lib/callable.ts';
 import { logs } from '../lib/logs.ts';
 import { CONTENTION_RETRY_MS, isContention, rateLimitedError } from '../ratelimit/limiter.ts';
 import { userForProvenEmail } from './accounts.ts';
-import { AUTH_SECRETS, buckets, codeFailureLimits, keyForEmail, limitAuthCall, logHandle, pepper } from './authLimits.ts';
+import { AUTH_SECRETS, buckets, codeFailureLimits, keyForEmail, limitAuthCall, logHandle, pepper } from './shared.ts';
 import { codeHash } from './codes.ts';
 import { judgeAndRecordGuess } from './emailCodeStore.ts';
 

@@ -15,7 +15,7 @@ import { db } from '../lib/admin.ts';
 import { logs } from '../lib/logs.ts';
 import { realtimeDatabaseIfAvailable, storageBucketIfAvailable } from '../lib/optionalServices.ts';
 import { rateLimitRef } from '../ratelimit/limiter.ts';
-import { AUTH_SECRETS, buckets, keyForEmail } from '../auth/authLimits.ts';
+import { AUTH_SECRETS, buckets, keyForEmail } from '../auth/shared.ts';
 import { leaveChatOnDeletion } from './leaveChatOnDeletion.ts';
 import { tombstoneProfile } from './profile.ts';
 

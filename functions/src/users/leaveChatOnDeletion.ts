@@ -1,7 +1,7 @@
 /**
  * Takes a deleted user out of one chat in a transaction: membership gone, a system message saying
- * so, a group without admins gets its longest-standing member as admin, an emptied chat is reported
- * for deletion. Re-running it after success changes nothing (the uid is no longer a member).
+ * so, a group left without admins gets its first remaining member (the earliest added) as admin,
+ * an emptied chat is reported for deletion. Re-running it after success changes nothing.
  */
 import { createHash } from 'node:crypto';
 import { FieldValue } from 'firebase-admin/firestore';
