@@ -8,6 +8,7 @@ import * as targaryen from 'targaryen';
 import { parseJsonWithComments } from '../support/jsonc.ts';
 import { readRulesFile } from '../support/rules.ts';
 import {
+  CHAT,
   RTDB_ACTORS,
   RTDB_ATTACKS,
   RTDB_CLAIMS,
@@ -73,4 +74,17 @@ describe('database.rules.json named attacks (targaryen)', () => {
       expect(control.allowed, control.info).toBe(true);
     });
   }
+});
+
+describe('the /chatMembers mirror decides typing access', () => {
+  it('admits a user the moment the server mirror lists them, and drops one it no longer lists', () => {
+    const typing = (db: targaryen.Database, uid: string) => db.as(authFor(uid)).write(`typing/${CHAT}/${uid}`, { '.sv': 'timestamp' }, { now: NOW });
+    const world = rtdbWorld(NOW);
+    expect(typing(database, 'sam').allowed).toBe(false);
+    const joined = targaryen.database(rules, { ...world, chatMembers: { [CHAT]: { ...world.chatMembers[CHAT], sam: true } } }, NOW);
+    expect(typing(joined, 'sam').allowed).toBe(true);
+    expect(typing(database, 'mia').allowed).toBe(true);
+    const left = targaryen.database(rules, { ...world, chatMembers: { [CHAT]: { ada: true } } }, NOW);
+    expect(typing(left, 'mia').allowed).toBe(false);
+  });
 });

@@ -2,9 +2,12 @@
  * Keeps the rules files in step with the shared model: every limit, key list and enum the rules
  * spell by hand must equal the constant in packages/model (rules cannot import it).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ACCOUNT_CLIENT_FIELDS,
+  COLLECTIONS,
   AVATAR_CONTENT_TYPE_PATTERN,
   AVATAR_MAX_BYTES,
   CLIENT_MESSAGE_TYPES,
@@ -37,6 +40,7 @@ import {
   accountSettingsSchema,
   statusSchema,
 } from '@natter/model';
+import { ROOT } from '../support/env.ts';
 import { parseJsonWithComments } from '../support/jsonc.ts';
 import { readRulesFile } from '../support/rules.ts';
 
@@ -137,5 +141,30 @@ describe('database.rules.json matches the model', () => {
     const state = status.state as Record<string, string>;
     for (const value of PRESENCE_STATES) expect(state['.validate']).toContain(`'${value}'`);
     expect([...(state['.validate'] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]).sort()).toEqual([...PRESENCE_STATES].sort());
+  });
+});
+
+describe('firestore.indexes.json', () => {
+  const indexes = JSON.parse(readFileSync(path.join(ROOT, 'firestore.indexes.json'), 'utf8')) as {
+    indexes: { collectionGroup: string; queryScope: string; fields: { fieldPath: string; order?: string; arrayConfig?: string }[] }[];
+    fieldOverrides: { collectionGroup: string; fieldPath: string }[];
+  };
+  const collections = new Set<string>(Object.values(COLLECTIONS));
+
+  it('names only collections of the model, with two or more fields each', () => {
+    for (const index of [...indexes.indexes, ...indexes.fieldOverrides]) expect(collections).toContain(index.collectionGroup);
+    for (const index of indexes.indexes) {
+      expect(index.fields.length).toBeGreaterThanOrEqual(2);
+      for (const field of index.fields) expect(Boolean(field.order) !== Boolean(field.arrayConfig)).toBe(true);
+    }
+  });
+
+  it.each([
+    ['the chat list', 'chats', ['memberIds', 'lastMessageAt']],
+    ['the moderation queue', 'reports', ['status', 'createdAt']],
+    ["a user's scheduled messages", 'scheduledMessages', ['senderId', 'sendAt']],
+    ['the scheduled-message dispatcher', 'scheduledMessages', ['status', 'sendAt']],
+  ])('serves %s', (_name, collection, fields) => {
+    expect(indexes.indexes.some((i) => i.collectionGroup === collection && i.fields.map((f) => f.fieldPath).join() === fields.join())).toBe(true);
   });
 });
