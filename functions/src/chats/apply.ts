@@ -117,15 +117,15 @@ export async function writeDeferredMembers(writes: readonly MemberWrite[]): Prom
   const writer = db().bulkWriter();
   writer.onWriteError((error) => error.code !== GrpcStatus.ALREADY_EXISTS && error.failedAttempts < 5);
   const failures: Error[] = [];
-  await Promise.all(
-    writes.map(({ ref, data }) =>
-      writer.create(ref, data).catch((error: unknown) => {
-        // Already there: written by an earlier attempt, and possibly updated by its member since.
-        const code = (error as { code?: unknown }).code;
-        if (code !== GrpcStatus.ALREADY_EXISTS) failures.push(error instanceof Error ? error : new Error(String(error)));
-      }),
-    ),
+  const results = writes.map(({ ref, data }) =>
+    writer.create(ref, data).catch((error: unknown) => {
+      // Already there: written by an earlier attempt, and possibly updated by its member since.
+      const code = (error as { code?: unknown }).code;
+      if (code !== GrpcStatus.ALREADY_EXISTS) failures.push(error instanceof Error ? error : new Error(String(error)));
+    }),
   );
+  // A BulkWriter sends its last, partial batch only when flushed: close first, then collect.
   await writer.close();
+  await Promise.all(results);
   if (failures.length > 0) throw failures[0]!;
 }

@@ -6,7 +6,7 @@
  */
 import { chatSchema, paths, type Chat } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { CountedWrites } from '../lib/countedWrites.ts';
+import { CONTENDED, CountedWrites } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
 import type { MembershipChange, MembershipMirror } from '../lib/rtdb.ts';
 import { missingMemberWrites, writeChange, writeDeferredMembers, type MemberWrite } from './apply.ts';
@@ -45,7 +45,7 @@ export async function runChatChange(
       w.delete(chatRef);
     }
     return { chat, change, seq, deferred, writes: w.count };
-  });
+  }, CONTENDED);
 
   const { chat, change, seq } = outcome;
   const deferred = change.kind === 'noop' ? await missingMemberWrites(chatId, chat, change.mirror.add) : outcome.deferred;

@@ -34,3 +34,9 @@ export class CountedWrites {
     return this;
   }
 }
+
+/**
+ * Options for transactions on documents many writers touch at once (a busy chat, a user's
+ * presence): more attempts than the SDK's default of 5 before a contended transaction gives up.
+ */
+export const CONTENDED = { maxAttempts: 30 } as const;

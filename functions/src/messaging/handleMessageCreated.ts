@@ -10,7 +10,7 @@
 import { Timestamp, type DocumentReference } from 'firebase-admin/firestore';
 import { paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { CountedWrites } from '../lib/countedWrites.ts';
+import { CONTENDED, CountedWrites } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
 import { notificationJob, notifyJobId } from './jobs.ts';
 import { markSenderRead } from './markers.ts';
@@ -28,9 +28,6 @@ export interface MessageCreatedOutcome {
   /** Documents this delivery wrote (its own write accounting; 0 for duplicates). */
   writes: number;
 }
-
-/** Contended chats (many senders at once) need more attempts than the SDK's default of 5. */
-const MAX_ATTEMPTS = 30;
 
 export async function handleMessageCreated({ chatId, messageId, eventId }: MessageCreatedEvent): Promise<MessageCreatedOutcome> {
   const started = Date.now();
@@ -57,7 +54,7 @@ export async function handleMessageCreated({ chatId, messageId, eventId }: Messa
       }
       return { plan, writes: writes.count };
     },
-    { maxAttempts: MAX_ATTEMPTS },
+    CONTENDED,
   );
 
   const { plan, writes } = outcome;

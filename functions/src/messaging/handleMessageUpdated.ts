@@ -6,7 +6,7 @@
  */
 import { paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { CountedWrites } from '../lib/countedWrites.ts';
+import { CONTENDED, CountedWrites } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
 import { needsUpdateWork, planMessageUpdate } from './planMessageUpdate.ts';
 
@@ -33,7 +33,7 @@ export async function handleMessageUpdated(event: MessageUpdatedEvent): Promise<
     if (plan.messagePatch) writes.update(messageRef, plan.messagePatch);
     if (plan.preview !== null) writes.update(chatRef, { 'lastMessage.preview': plan.preview });
     return { writes: writes.count, reason: plan.reason };
-  });
+  }, CONTENDED);
 
   if (result.reason === 'invalid') logs.messageUpdateNeutralised({ chatId, messageId, eventId, reason: 'update fails the model schema' });
   if (result.writes > 0 && result.reason !== 'invalid') logs.messagePreviewUpdated({ chatId, messageId, eventId, reason: result.reason });

@@ -6,7 +6,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { CountedWrites } from '../lib/countedWrites.ts';
+import { CONTENDED, CountedWrites } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
 import { planLastSeenVisibility, planPresence, type PresencePlan } from './planPresence.ts';
 
@@ -34,7 +34,7 @@ export async function handlePresenceWritten({ uid, status, eventId }: PresenceEv
       w.set(markRef, { ...planned.mark, updatedAt: Timestamp.now() });
     }
     return planned;
-  });
+  }, CONTENDED);
 
   if (plan.kind === 'apply') logs.presenceApplied({ uid, state: plan.mark.state, eventId, lastSeenShown: plan.lastSeenAtMs !== null });
   else if (plan.kind === 'stale') logs.presenceStale({ uid, eventId, lastChanged: lastChangedOf(status), watermark: plan.watermark });
@@ -64,7 +64,7 @@ export async function handleAccountUpdated({ uid, before, after, eventId }: Acco
     if (next === undefined) return 0;
     tx.update(userRef, { lastSeenAt: next.lastSeenAtMs === null ? null : Timestamp.fromMillis(next.lastSeenAtMs) });
     return 1;
-  });
+  }, CONTENDED);
   if (writes > 0) logs.lastSeenVisibilityChanged({ uid, lastSeen: String(lastSeenOf(after)), eventId });
   return { writes };
 }
