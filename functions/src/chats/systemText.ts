@@ -55,6 +55,8 @@ export function systemText(note: SystemNote, nameOf: (uid: string) => string): s
         return note.detail === 'removed' ? `${actor} removed the group photo` : `${actor} changed the group photo`;
       case 'settings_changed':
         return `${actor} ${note.detail ?? 'changed the group settings'}`;
+      case 'account_deleted':
+        return `${actor} left`;
     }
   })();
   return text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH - 1)}…` : text;

@@ -15,6 +15,7 @@ export const SYSTEM_EVENTS = [
   'description_changed',
   'photo_changed',
   'settings_changed',
+  'account_deleted',
 ] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 
