@@ -9,9 +9,10 @@ import type { DesignRun } from './scenarios/types.ts';
 
 export interface BenchResult {
   environment: Environment;
-  options: Record<string, unknown>;
+  options: { sizes: number[]; messages: number; listeners: number; floor: number; kneeRates: number[]; kneeSeconds: number; kneeChats: number; coldRuns: number };
   counting: { verified: boolean; knownActionPaths: string[]; heavyOnTriggerPath: string[] };
-  floorMs: Percentiles;
+  /** The floor measured right before each group size, in ms. */
+  floors: (Percentiles & { size: number })[];
   runs: DesignRun[];
   coldStart: ColdStart;
   knee: Knee[];
@@ -20,12 +21,15 @@ export interface BenchResult {
   loadAverageAtEnd: number[];
 }
 
-const fmt = (n: number) => (Number.isFinite(n) ? String(round(n, 2)) : 'n/a');
+const fmt = (n: number) => {
+  if (!Number.isFinite(n)) return 'n/a';
+  return n !== 0 && Math.abs(n) < 0.1 ? n.toPrecision(2) : String(round(n, 2));
+};
 
 interface Row {
   metric: string;
   kind: string;
-  value(run: { natter: DesignRun; naive: DesignRun }): string;
+  value(run: { natter: DesignRun; naive: DesignRun; floor: Percentiles }): string;
 }
 
 function latencyRatios(samples: number[], floor: Percentiles): string {
@@ -36,7 +40,7 @@ function latencyRatios(samples: number[], floor: Percentiles): string {
 const perMessage = (r: DesignRun, writes: number) => writes / r.messages;
 const perRecipient = (r: DesignRun, reads: number) => reads / (r.messages * Math.max(1, r.listeners));
 
-function rows(floor: Percentiles): Row[] {
+function rows(): Row[] {
   const natterWrites = (r: DesignRun) => perMessage(r, r.clientWrites + r.functionWrites);
   return [
     { metric: 'Writes per message, Natter (notifications excluded)', kind: 'count', value: ({ natter }) => fmt(natterWrites(natter)) },
@@ -47,10 +51,10 @@ function rows(floor: Percentiles): Row[] {
     { metric: 'Reads per recipient per message, chat list open, naive', kind: 'count', value: ({ naive }) => fmt(perRecipient(naive, naive.chatListReads)) },
     { metric: 'Reads per recipient per message, chat open, Natter', kind: 'count', value: ({ natter }) => fmt(perRecipient(natter, natter.chatOpenReads)) },
     { metric: 'Reads per recipient per message, chat open, naive', kind: 'count', value: ({ naive }) => fmt(perRecipient(naive, naive.chatOpenReads)) },
-    { metric: 'Send to receive p50 / p95 / p99, Natter', kind: 'ratio to floor', value: ({ natter }) => latencyRatios(natter.deliverMs, floor) },
-    { metric: 'Send to receive p50 / p95 / p99, naive', kind: 'ratio to floor', value: ({ naive }) => latencyRatios(naive.deliverMs, floor) },
-    { metric: 'Chat list shows message and unread p50 / p95 / p99, Natter', kind: 'ratio to floor', value: ({ natter }) => latencyRatios(natter.chatListMs, floor) },
-    { metric: 'Chat list shows message and unread p50 / p95 / p99, naive', kind: 'ratio to floor', value: ({ naive }) => latencyRatios(naive.chatListMs, floor) },
+    { metric: 'Send to receive p50 / p95 / p99, Natter', kind: 'ratio to floor', value: ({ natter, floor }) => latencyRatios(natter.deliverMs, floor) },
+    { metric: 'Send to receive p50 / p95 / p99, naive', kind: 'ratio to floor', value: ({ naive, floor }) => latencyRatios(naive.deliverMs, floor) },
+    { metric: 'Chat list shows message and unread p50 / p95 / p99, Natter', kind: 'ratio to floor', value: ({ natter, floor }) => latencyRatios(natter.chatListMs, floor) },
+    { metric: 'Chat list shows message and unread p50 / p95 / p99, naive', kind: 'ratio to floor', value: ({ naive, floor }) => latencyRatios(naive.chatListMs, floor) },
   ];
 }
 
@@ -59,8 +63,9 @@ export function renderMarkdown(result: BenchResult, command: string): string {
   const pairs = sizes.map((size) => {
     const natter = result.runs.find((r) => r.size === size && r.design === 'natter');
     const naive = result.runs.find((r) => r.size === size && r.design === 'naive');
-    if (!natter || !naive) throw new Error(`missing run for size ${size}`);
-    return { natter, naive };
+    const floor = result.floors.find((f) => f.size === size);
+    if (!natter || !naive || !floor) throw new Error(`missing run for size ${size}`);
+    return { natter, naive, floor };
   });
   const env = result.environment;
   const first = pairs[0]?.natter;
@@ -77,12 +82,12 @@ export function renderMarkdown(result: BenchResult, command: string): string {
     'Counts map one-to-one onto billed Firestore operations. Ratios divide by a baseline measured in this same run ' +
       '(emulator milliseconds are not production milliseconds). See docs/benchmarks.md for what each figure means.',
     '',
-    `Per group size: ${first?.messages ?? 0} messages, ${first ? 'up to ' : ''}${result.options.listeners as number} listening recipients each. ` +
-      `Floor (bare write seen by a bare listener): ${result.floorMs.n} samples.`,
+    `Per group size: ${first?.messages ?? 0} messages, ${first ? 'up to ' : ''}${result.options.listeners} listening recipients each. ` +
+      `Floor (bare write seen by a bare listener): ${result.floors[0]?.n ?? 0} samples measured right before each size; that size's latency ratios use it.`,
     '',
     `| metric | figure | ${sizes.map((s) => `${s} members`).join(' | ')} |`,
     `| --- | --- | ${sizes.map(() => '---').join(' | ')} |`,
-    ...rows(result.floorMs).map((row) => `| ${row.metric} | ${row.kind} | ${pairs.map((p) => row.value(p)).join(' | ')} |`),
+    ...rows().map((row) => `| ${row.metric} | ${row.kind} | ${pairs.map((p) => row.value(p)).join(' | ')} |`),
     '',
     '## Functions cold start',
     '',
@@ -99,7 +104,9 @@ export function renderMarkdown(result: BenchResult, command: string): string {
     ...result.knee.map((k) => {
       const raw = result.knee.find((x) => x.variant === 'raw')?.kneeRate ?? 0;
       const steps = k.steps.map((s) => `${s.rate}/s: ${s.p95Ms}, ${s.arrived}/${s.sent}`).join('; ');
-      return `| ${k.variant} | count (rate), ratio | ${k.kneeRate} | ${fmt(ratio(k.kneeRate, raw))} | ${steps} |`;
+      const top = k.steps.length > 0 && k.kneeRate === result.options.kneeRates.at(-1);
+      const rate = top ? `>= ${k.kneeRate} (not reached)` : String(k.kneeRate);
+      return `| ${k.variant} | count (rate), ratio | ${rate} | ${fmt(ratio(k.kneeRate, raw))} | ${steps} |`;
     }),
     '',
     '## Notification work per message',
@@ -111,7 +118,7 @@ export function renderMarkdown(result: BenchResult, command: string): string {
     '',
     '## Context (machine-specific milliseconds, not comparable across machines)',
     '',
-    `Floor p50 / p95 / p99: ${fmt(result.floorMs.p50)} / ${fmt(result.floorMs.p95)} / ${fmt(result.floorMs.p99)} ms. ` +
+    `Floor p50 / p95 / p99 per size: ${result.floors.map((f) => `${f.size}: ${fmt(f.p50)} / ${fmt(f.p95)} / ${fmt(f.p99)} ms`).join('; ')}. ` +
       `Cold start medians: bare node ${result.coldStart.bareMs} ms, functions entry ${result.coldStart.loadMs} ms.`,
     `Function-write counting verified on a known action: ${result.counting.verified ? 'yes' : 'NO'} (wrote ${result.counting.knownActionPaths.join(', ')}).`,
     '',
