@@ -104,9 +104,10 @@ export function renderMarkdown(result: BenchResult, command: string): string {
     ...result.knee.map((k) => {
       const raw = result.knee.find((x) => x.variant === 'raw')?.kneeRate ?? 0;
       const steps = k.steps.map((s) => `${s.rate}/s: ${s.p95Ms}, ${s.arrived}/${s.sent}`).join('; ');
-      const top = k.steps.length > 0 && k.kneeRate === result.options.kneeRates.at(-1);
-      const rate = top ? `>= ${k.kneeRate} (not reached)` : String(k.kneeRate);
-      return `| ${k.variant} | count (rate), ratio | ${rate} | ${fmt(ratio(k.kneeRate, raw))} | ${steps} |`;
+      const top = result.options.kneeRates.at(-1);
+      const rate = k.kneeRate === top ? `>= ${k.kneeRate} (not reached)` : String(k.kneeRate);
+      const bound = raw === top && k.kneeRate !== top ? '<= ' : '';
+      return `| ${k.variant} | count (rate), ratio | ${rate} | ${bound}${fmt(ratio(k.kneeRate, raw))} | ${steps} |`;
     }),
     '',
     '## Notification work per message',

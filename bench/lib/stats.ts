@@ -18,10 +18,10 @@ export function percentiles(values: readonly number[]): Percentiles {
   return { n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99) };
 }
 
-/** a / b rounded to two decimals; NaN when either side is missing. */
+/** a / b (rounded only when shown); NaN when either side is missing. */
 export function ratio(a: number, b: number): number {
   if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0) return Number.NaN;
-  return Math.round((a / b) * 100) / 100;
+  return a / b;
 }
 
 export function round(value: number, digits = 2): number {
