@@ -91,7 +91,7 @@ for (const size of options.sizes) {
   runs.push(await runNaive(size, options.messages, options.listeners));
 }
 const coldStart = measureColdStart(options.coldRuns);
-const knee = await measureKnee(options.kneeRates, options.kneeSeconds, options.kneeChats);
+const knee = await measureKnee(options.kneeRates, options.kneeSeconds, options.kneeChats, Math.max(0, ...floors.map((f) => f.p95)));
 
 const result: BenchResult = {
   environment,

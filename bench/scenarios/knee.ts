@@ -1,7 +1,8 @@
 /**
  * Throughput knee: open-loop sends at increasing rates for a few seconds each; the knee is the
- * highest rate whose p95 latency stays within twice the best p95 of the slower steps. Millisecond
- * jitter on a shared machine can double one small p95, so a failing step counts only when the next
+ * highest rate whose p95 latency stays within twice the best p95 of the slower steps, where "best"
+ * is never taken below the run's worst floor p95 (below that, doubling is only scheduler jitter).
+ * Jitter on a shared machine can still double one p95, so a failing step counts only when the next
  * step fails too (a failing last step is not
  * confirmed but still ends the search: the knee stays at the last passing rate); a few unmeasured writes warm each variant first. Variants:
  * raw bare writes (the baseline), Natter messages into one chat and round-robin across chats.
@@ -45,7 +46,7 @@ interface Variant {
   done(data: Record<string, unknown>): boolean;
 }
 
-async function runVariant(variant: Variant, rates: number[], seconds: number): Promise<Knee> {
+async function runVariant(variant: Variant, rates: number[], seconds: number, noiseMs: number): Promise<Knee> {
   const sentAt = new Map<string, number>();
   const arrivedAt = new Map<string, number>();
   const unsubscribe = variant.listen.onSnapshot((snap) => {
@@ -91,7 +92,7 @@ async function runVariant(variant: Variant, rates: number[], seconds: number): P
     steps.push(step);
     progress(`knee ${variant.name}: ${rate}/s -> p95 ${step.p95Ms} ms (${step.arrived}/${step.sent} arrived)`);
     best = Math.min(best, step.p95Ms);
-    const failed = step.arrived !== step.sent || step.p95Ms > 2 * best;
+    const failed = step.arrived !== step.sent || step.p95Ms > 2 * Math.max(best, noiseMs);
     if (failed && failedAt !== null) break;
     if (failed) {
       failedAt = rate;
@@ -104,7 +105,7 @@ async function runVariant(variant: Variant, rates: number[], seconds: number): P
   return { variant: variant.name, steps, kneeRate };
 }
 
-export async function measureKnee(rates: number[], seconds: number, chats: number): Promise<Knee[]> {
+export async function measureKnee(rates: number[], seconds: number, chats: number, noiseMs: number): Promise<Knee[]> {
   const raw = baselineClient();
   const sender = await signedInClient('kneeSender');
   const oneChat = 'bench-knee-one';
@@ -118,6 +119,7 @@ export async function measureKnee(rates: number[], seconds: number, chats: numbe
       { name: 'raw', db: raw.db, listen: baselineAdminDb.collection('knee'), target: (n) => ({ path: `knee/raw${n}`, data: { n } }), done: () => true },
       rates,
       seconds,
+      noiseMs,
     ),
   );
   results.push(
@@ -125,6 +127,7 @@ export async function measureKnee(rates: number[], seconds: number, chats: numbe
       { name: 'natter-one-chat', db: sender.db, listen: adminDb.collection(paths.messages(oneChat)), target: (n) => ({ path: paths.message(oneChat, `one${n}`), data: message(n) }), done: sequenced },
       rates,
       seconds,
+      noiseMs,
     ),
   );
   results.push(
@@ -138,6 +141,7 @@ export async function measureKnee(rates: number[], seconds: number, chats: numbe
       },
       rates,
       seconds,
+      noiseMs,
     ),
   );
   await Promise.all([raw.close(), sender.close()]);
