@@ -9,3 +9,5 @@ export * from './schemas/chats.ts';
 export * from './schemas/moderation.ts';
 export * from './schemas/callables.ts';
 export * from './schemas/rtdb.ts';
+export * from './schemas/admin.ts';
+export * from './schemas/adminApi.ts';

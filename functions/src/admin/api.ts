@@ -1,0 +1,16 @@
+/** HTTPS function: the admin REST API under /v1 (see ./api/app.ts). CORS is the app's own, per configured origin. */
+import { onRequest } from 'firebase-functions/v2/https';
+import type { Express } from 'express';
+import { ADMIN_API_CORS_ORIGINS, ADMIN_RATE_LIMIT_PER_MINUTE } from '../lib/params.ts';
+import { createApp } from './api/app.ts';
+import { defaultAdminDeps } from './deps.ts';
+
+let app: Express | undefined;
+
+export const api = onRequest({ cors: false, timeoutSeconds: 300, memory: '512MiB' }, (req, res) => {
+  app ??= createApp(defaultAdminDeps(), {
+    corsOrigins: ADMIN_API_CORS_ORIGINS.value(),
+    rateLimits: [{ max: ADMIN_RATE_LIMIT_PER_MINUTE.value(), windowSeconds: 60 }],
+  });
+  app(req, res);
+});
