@@ -16,9 +16,8 @@ export interface ReportCreatedEvent {
   eventId: string;
 }
 
-export async function captureEvidence({ reportId, eventId }: ReportCreatedEvent): Promise<void> {
+export async function captureEvidence({ reportId, eventId }: ReportCreatedEvent, firestore: Firestore = db()): Promise<void> {
   const started = Date.now();
-  const firestore = db();
   const ref = firestore.doc(paths.report(reportId));
   const outcome = await firestore.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
