@@ -118,7 +118,8 @@ export function validateOpenApi31(document: unknown): OpenApiProblem[] {
     if (schema.required !== undefined && (!Array.isArray(schema.required) || schema.required.some((r) => typeof r !== 'string'))) fail(`${at}/required`, 'must be an array of strings');
     if (schema.pattern !== undefined) {
       try {
-        new RegExp(String(schema.pattern), 'u');
+        if (typeof schema.pattern !== 'string') throw new TypeError('not a string');
+        new RegExp(schema.pattern, 'u');
       } catch {
         fail(`${at}/pattern`, 'is not a regular expression');
       }
@@ -180,9 +181,10 @@ export function validateOpenApi31(document: unknown): OpenApiProblem[] {
       only(at, op, ['tags', 'summary', 'description', 'externalDocs', 'operationId', 'parameters', 'requestBody', 'responses', 'callbacks', 'deprecated', 'security', 'servers']);
       if (op.operationId !== undefined) {
         str(`${at}/operationId`, op.operationId);
-        const previous = operationIds.get(String(op.operationId));
+        const id = typeof op.operationId === 'string' ? op.operationId : JSON.stringify(op.operationId);
+        const previous = operationIds.get(id);
         if (previous) fail(`${at}/operationId`, `duplicates ${previous}`);
-        operationIds.set(String(op.operationId), at);
+        operationIds.set(id, at);
       }
       const params = op.parameters === undefined ? [] : Array.isArray(op.parameters) ? op.parameters : (fail(`${at}/parameters`, 'must be an array'), []);
       const seen = new Set<string>();

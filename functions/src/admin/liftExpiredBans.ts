@@ -2,12 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { logs } from '../lib/logs.ts';
-import { defaultAdminDeps } from './deps.ts';
+import { defaultAdminDeps, type AdminDeps } from './deps.ts';
 import { recordAudit } from './services/audit.ts';
 import { liftExpiredBans as lift } from './services/bans.ts';
 
-export async function handleLiftExpiredBans(): Promise<void> {
-  const deps = defaultAdminDeps();
+export async function handleLiftExpiredBans(deps: AdminDeps = defaultAdminDeps()): Promise<void> {
   const actor = { uid: null, role: null, via: 'schedule' as const, requestId: randomUUID() };
   const lifted = await lift(deps, actor);
   await Promise.all(
@@ -18,4 +17,4 @@ export async function handleLiftExpiredBans(): Promise<void> {
   logs.expiredBansLifted({ count: lifted.length });
 }
 
-export const liftExpiredBans = onSchedule({ schedule: 'every 10 minutes', retryCount: 1 }, handleLiftExpiredBans);
+export const liftExpiredBans = onSchedule({ schedule: 'every 10 minutes', retryCount: 1 }, () => handleLiftExpiredBans());

@@ -55,7 +55,7 @@ async function gather(firestore: Firestore, tx: Transaction, target: ReportTarge
   if (!message.exists) return unavailableEvidence('the message does not exist');
   const data = message.data() ?? {};
   const senderId = typeof data.senderId === 'string' ? data.senderId : null;
-  const createdAt = data.createdAt;
+  const createdAt: unknown = data.createdAt;
   const [before, profile] = await Promise.all([
     createdAt instanceof Timestamp
       ? tx.get(

@@ -12,7 +12,7 @@ function escape(value: unknown): string {
 
 /** Backticks become <code>; everything else is escaped text with paragraphs kept. */
 function prose(text: unknown): string {
-  return String(text ?? '')
+  return (typeof text === 'string' ? text : '')
     .split(/\n\n+/)
     .map((paragraph) => `<p>${escape(paragraph).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>`)
     .join('');

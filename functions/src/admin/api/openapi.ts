@@ -12,7 +12,9 @@ type JsonSchema = Record<string, unknown>;
 
 /** Moves `$defs` into `components.schemas` and points `$ref`s at their new home. */
 function hoist(schema: JsonSchema, components: Record<string, JsonSchema>): JsonSchema {
-  const { $schema: _dialect, $defs, ...rest } = schema;
+  // The dialect is declared once for the whole document (`jsonSchemaDialect`).
+  const rest = Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema' && key !== '$defs'));
+  const $defs = schema.$defs;
   const rewrite = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(rewrite);
     if (typeof value !== 'object' || value === null) return value;
@@ -33,7 +35,7 @@ function hoist(schema: JsonSchema, components: Record<string, JsonSchema>): Json
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output', components: Record<string, JsonSchema>): JsonSchema {
-  return hoist(z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema, components);
+  return hoist(z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }), components);
 }
 
 function parameters(schema: z.ZodType, location: 'path' | 'query', components: Record<string, JsonSchema>): JsonSchema[] {

@@ -27,7 +27,7 @@ describe('the generated OpenAPI document', () => {
   });
 
   it('is caught by the validator when broken (the validator can fail)', () => {
-    const broken = structuredClone(document) as Record<string, unknown>;
+    const broken: Record<string, unknown> = structuredClone(document);
     broken.openapi = '3.0.3';
     const paths = broken.paths as Record<string, Record<string, Record<string, unknown>>>;
     const get = paths['/v1/users/{uid}']?.get;

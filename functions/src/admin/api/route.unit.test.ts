@@ -45,7 +45,19 @@ describe('route input validation', () => {
   });
 
   it('rejects a body on routes that take none, and a missing body where one is required', async () => {
-    const get = defineRoute({ ...ban, body: undefined, method: 'get', handle: () => Promise.resolve({}) } as Parameters<typeof defineRoute>[0]);
+    const get = defineRoute({
+      operationId: 'getUser',
+      method: 'get',
+      path: '/users/:uid',
+      tag: 'Users',
+      summary: '',
+      description: '',
+      access: ['admin'],
+      params: userParamsSchema,
+      query: z.strictObject({}),
+      response: z.unknown(),
+      handle: () => Promise.resolve({}),
+    });
     expect((await failure(() => get.run({ params: { uid: 'u' }, query: {}, body: { a: 1 } }, context))).errors).toEqual([{ field: 'body', message: 'this operation takes no body' }]);
     expect((await failure(() => ban.run({ params: { uid: 'u' }, query: {}, body: undefined }, context))).errors[0]?.field).toBe('body');
   });

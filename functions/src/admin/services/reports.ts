@@ -76,7 +76,9 @@ export async function resolveReport(deps: AdminDeps, actor: Actor, reportId: str
     const snap = await tx.get(ref);
     if (!snap.exists) throw new ServiceError('not-found', `No report has the id '${reportId}'.`, { field: 'reportId' });
     const status: unknown = snap.get('status');
-    if (status !== undefined && status !== 'open') throw new ServiceError('conflict', `The report is already ${String(status)}.`);
+    if (status !== undefined && status !== 'open') {
+      throw new ServiceError('conflict', `The report is already ${typeof status === 'string' ? status : 'resolved'}.`);
+    }
     const target = reportTargetSchema.safeParse(snap.get('target'));
     if (body.action === 'deleteMessage' && target.data?.type !== 'message') {
       throw new ServiceError('invalid', 'deleteMessage needs a report that names a message', { field: 'action' });
