@@ -87,4 +87,27 @@ export const logs = {
   lastSeenVisibilityChanged(fields: { uid: string; lastSeen: string; eventId: string }) {
     logger.info('last-seen visibility follows the privacy setting', { event: 'last_seen_visibility_changed', ...fields });
   },
+
+  // Admin API, admin callables and moderation (issue 7).
+  adminRequestFailed(fields: { requestId: string; method: string; route: string; error: string }) {
+    logger.error('admin request failed unexpectedly', { event: 'admin_request_failed', ...fields });
+  },
+  adminRateLimited(fields: { uid: string; via: string; retryAfterSeconds: number }) {
+    logger.warn('staff caller rate limited', { event: 'admin_rate_limited', ...fields });
+  },
+  auditWriteFailed(fields: { action: string; targetId: string; requestId: string; error: string }) {
+    logger.error('audit entry could not be written', { event: 'audit_write_failed', ...fields });
+  },
+  mediaDeletionSkipped(fields: { prefix: string; reason: string }) {
+    logger.info('media deletion skipped', { event: 'media_deletion_skipped', ...fields });
+  },
+  reportEvidenceCaptured(fields: { reportId: string; eventId: string; available: boolean; durationMs: number }) {
+    logger.info('report evidence captured', { event: 'report_evidence_captured', ...fields });
+  },
+  reportAlreadyCaptured(fields: { reportId: string; eventId: string }) {
+    logger.info('report evidence already captured', { event: 'report_duplicate_delivery', ...fields });
+  },
+  expiredBansLifted(fields: { count: number }) {
+    logger.info('expired bans lifted', { event: 'expired_bans_lifted', ...fields });
+  },
 };

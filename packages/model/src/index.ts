@@ -18,3 +18,5 @@ export * from './schemas/invites.ts';
 export * from './schemas/presence.ts';
 export * from './receipts.ts';
 export * from './typing.ts';
+export * from './schemas/admin.ts';
+export * from './schemas/adminApi.ts';
