@@ -4,12 +4,16 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const offset = Number(process.env.NATTER_PORT_OFFSET ?? 0);
+// `npm start` and `npm test` set NATTER_EMULATORS to what actually runs; the Realtime Database and
+// Storage emulators cannot be had offline, and the client then degrades instead of retrying forever.
+const emulators = process.env.NATTER_EMULATORS ?? 'auth,firestore,functions';
 
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
   define: {
     __NATTER_PORT_OFFSET__: JSON.stringify(offset),
+    __NATTER_EMULATORS__: JSON.stringify(emulators),
   },
   server: { host: 'localhost', port: 5173 + offset, strictPort: true },
   preview: { host: 'localhost', port: 4173 + offset, strictPort: true },

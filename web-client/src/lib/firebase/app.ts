@@ -1,11 +1,16 @@
 /**
  * Initialises Firebase once. In development (and emulator builds) it connects to the local
  * emulators; production builds take their config from VITE_FIREBASE_* environment variables.
+ * The Realtime Database and Storage are optional: where they are not available the app says so
+ * and degrades (no presence or typing; no media uploads) instead of failing.
  */
 import { initializeApp, type FirebaseOptions } from 'firebase/app';
 import { connectAuthEmulator, getAuth } from 'firebase/auth';
+import { connectDatabaseEmulator, getDatabase, type Database } from 'firebase/database';
 import { connectFirestoreEmulator, initializeFirestore, persistentLocalCache, persistentMultipleTabManager } from 'firebase/firestore';
 import { connectFunctionsEmulator, getFunctions } from 'firebase/functions';
+import { connectStorageEmulator, getStorage, type FirebaseStorage } from 'firebase/storage';
+import type { Services } from './services.ts';
 
 export const useEmulators = import.meta.env.DEV || import.meta.env.VITE_USE_EMULATORS === 'true';
 const offset = __NATTER_PORT_OFFSET__;
@@ -17,6 +22,8 @@ export const emulatorPorts = {
   database: 9000 + offset,
   storage: 9199 + offset,
 };
+/** Emulators running locally, baked in by the build (see vite.config.ts); optional ones may be missing. */
+const runningEmulators = new Set(__NATTER_EMULATORS__.split(',').map((name) => name.trim()));
 
 const emulatorConfig: FirebaseOptions = {
   apiKey: 'demo-api-key',
@@ -39,15 +46,24 @@ const productionConfig: FirebaseOptions = {
 };
 
 export const app = initializeApp(useEmulators ? emulatorConfig : productionConfig);
-export const auth = getAuth(app);
+const auth = getAuth(app);
 // Persistent multi-tab cache: reopening the app shows chats at once and re-reads only changes.
-export const db = initializeFirestore(app, {
+const db = initializeFirestore(app, {
   localCache: persistentLocalCache({ tabManager: persistentMultipleTabManager() }),
 });
-export const functions = getFunctions(app, 'us-central1');
+const functions = getFunctions(app, 'us-central1');
+
+const databaseAvailable = useEmulators ? runningEmulators.has('database') : Boolean(env.VITE_FIREBASE_DATABASE_URL);
+const storageAvailable = useEmulators ? runningEmulators.has('storage') : Boolean(env.VITE_FIREBASE_STORAGE_BUCKET);
+const database: Database | null = databaseAvailable ? getDatabase(app) : null;
+const storage: FirebaseStorage | null = storageAvailable ? getStorage(app) : null;
 
 if (useEmulators) {
   connectAuthEmulator(auth, `http://${EMULATOR_HOST}:${emulatorPorts.auth}`, { disableWarnings: true });
   connectFirestoreEmulator(db, EMULATOR_HOST, emulatorPorts.firestore);
   connectFunctionsEmulator(functions, EMULATOR_HOST, emulatorPorts.functions);
+  if (database) connectDatabaseEmulator(database, EMULATOR_HOST, emulatorPorts.database);
+  if (storage) connectStorageEmulator(storage, EMULATOR_HOST, emulatorPorts.storage);
 }
+
+export const services: Services = { auth, db, functions, database, storage };

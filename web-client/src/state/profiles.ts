@@ -1,0 +1,73 @@
+/**
+ * A shared, reference-counted cache of public profiles: every component asking for a uid shares one
+ * Firestore listener, which stops when the last one unmounts.
+ */
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { UserProfile } from '@natter/model';
+import type { UsersApi } from '../lib/firebase/users.ts';
+
+interface Entry {
+  profile: UserProfile | null | undefined;
+  listeners: Set<() => void>;
+  stop: (() => void) | null;
+}
+
+export class ProfileStore {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly users: Pick<UsersApi, 'watchProfile'>, private readonly onError: (error: Error) => void) {}
+
+  get(uid: string): UserProfile | null | undefined {
+    return this.entries.get(uid)?.profile;
+  }
+
+  subscribe(uid: string, listener: () => void): () => void {
+    let entry = this.entries.get(uid);
+    if (!entry) {
+      entry = { profile: undefined, listeners: new Set(), stop: null };
+      this.entries.set(uid, entry);
+    }
+    const current = entry;
+    current.listeners.add(listener);
+    current.stop ??= this.users.watchProfile(
+      uid,
+      (profile) => {
+        current.profile = profile;
+        for (const notify of current.listeners) notify();
+      },
+      this.onError,
+    );
+    return () => {
+      current.listeners.delete(listener);
+      if (current.listeners.size === 0) {
+        // Keep the last value for a quick re-open, but stop listening.
+        current.stop?.();
+        current.stop = null;
+      }
+    };
+  }
+}
+
+export function useProfile(store: ProfileStore, uid: string | null): UserProfile | null | undefined {
+  return useSyncExternalStore(
+    (listener) => (uid ? store.subscribe(uid, listener) : () => undefined),
+    () => (uid ? store.get(uid) : null),
+  );
+}
+
+/** Several profiles at once (e.g. every row's title in the chat list), re-rendering on any change. */
+export function useProfiles(store: ProfileStore, uids: readonly string[]): Map<string, UserProfile | null | undefined> {
+  const key = [...new Set(uids)].sort().join(',');
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const stops = (key ? key.split(',') : []).map((uid) => store.subscribe(uid, () => setVersion((v) => v + 1)));
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, [store, key]);
+  return useMemo(
+    () => new Map((key ? key.split(',') : []).map((uid) => [uid, store.get(uid)])),
+    // `version` changes whenever one of the profiles does.
+    [store, key, version],
+  );
+}
