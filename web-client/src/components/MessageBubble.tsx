@@ -75,11 +75,19 @@ export function MessageBubble({
           <QuotedMessage replyTo={message.replyTo} quoted={quoted} onJump={() => actions.jumpTo(message.replyTo?.messageId ?? '')} />
         )}
         {message.deletedForEveryone ? (
-          <p className="text deleted-text">🚫 {mine ? 'You deleted this message' : 'This message was deleted'}</p>
+          <p className="text deleted-text">
+            🚫 {mine ? 'You deleted this message' : 'This message was deleted'}
+            <span className={`meta-spacer${mine ? ' own' : ''}`} aria-hidden="true" />
+          </p>
         ) : (
           <>
             {message.media && <MediaView media={message.media} type={message.type} />}
-            {message.text && <p className="text">{message.text}</p>}
+            {message.text && (
+              <p className="text">
+                {message.text}
+                <span className={`meta-spacer${mine ? ' own' : ''}${message.editedAt ? ' edited' : ''}`} aria-hidden="true" />
+              </p>
+            )}
           </>
         )}
         <div className="meta">

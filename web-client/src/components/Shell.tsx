@@ -47,7 +47,9 @@ export function Shell({ inviteCode, onInviteHandled }: { inviteCode: string | nu
                 ✎
               </button>
               <button type="button" className="icon-button" onClick={() => void api.auth.signOut().catch(report)} aria-label="Sign out" title="Sign out">
-                ⏻
+                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                  <path fill="currentColor" d="M10 17l1.4-1.4L8.8 13H20v-2H8.8l2.6-2.6L10 7l-5 5 5 5zM4 5h8V3H4a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h8v-2H4V5z" />
+                </svg>
               </button>
             </header>
             {user.email && !user.emailVerified && user.providerData.some((p) => p.providerId === 'password') && (
