@@ -28,7 +28,7 @@ function watch<T>(subscribe: (onValue: (value: T) => void, onError: (error: Erro
   closers.push(subscribe((value) => { latest = value; }, (error) => errors.push(error)));
   return {
     errors,
-    until: (check: (value: T) => boolean) => eventually(async () => (latest !== undefined && check(latest) ? latest : undefined)),
+    until: (check: (value: T) => boolean) => eventually(() => Promise.resolve(latest !== undefined && check(latest) ? latest : undefined)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paths } from '@natter/model';
+import { paths, type Chat } from '@natter/model';
 import { adminDb, clearAuth, clearFirestore } from '../../tests/support/admin.ts';
 import { InvalidInputError } from '../src/lib/firebase/functions.ts';
 import { webUser, type WebSession } from './support/sessions.ts';
@@ -36,7 +36,7 @@ describe('callables from the web client', () => {
     await ana.functions.addMembers({ chatId, uids: [cai.uid] });
     await ana.functions.setMemberRole({ chatId, uid: ben.uid, role: 'admin' });
     await ana.functions.updateGroup({ chatId, settings: { onlyAdminsCanSend: true } });
-    let chat = (await adminDb.doc(paths.chat(chatId)).get()).data();
+    let chat = (await adminDb.doc(paths.chat(chatId)).get()).data() as Chat | undefined;
     expect(chat?.memberIds).toEqual(expect.arrayContaining([ana.uid, ben.uid, cai.uid]));
     expect(chat?.adminIds).toEqual(expect.arrayContaining([ana.uid, ben.uid]));
     expect(chat?.settings.onlyAdminsCanSend).toBe(true);
@@ -49,7 +49,7 @@ describe('callables from the web client', () => {
     expect(invite.url).toContain(invite.code);
     await ana.functions.revokeInviteLink({ chatId });
     await cai.functions.leaveChat({ chatId });
-    chat = (await adminDb.doc(paths.chat(chatId)).get()).data();
+    chat = (await adminDb.doc(paths.chat(chatId)).get()).data() as Chat | undefined;
     expect(chat?.memberIds).not.toContain(cai.uid);
   });
 });

@@ -43,7 +43,7 @@ function feed(session: WebSession, id: string, pageSize?: number) {
     pages,
     errors,
     views: () => latest,
-    until: (check: (views: MessageView[]) => boolean) => eventually(async () => (check(latest) ? latest : undefined)),
+    until: (check: (views: MessageView[]) => boolean) => eventually(() => Promise.resolve(check(latest) ? latest : undefined)),
   };
 }
 

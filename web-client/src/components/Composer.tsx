@@ -12,6 +12,7 @@ import { STORAGE_UNAVAILABLE } from '../lib/firebase/storage.ts';
 import { useDisplayName, useSession } from '../state/session.tsx';
 import { otherMember } from '../state/chatTitle.ts';
 import { Notice } from './common.tsx';
+import { ScheduleDialog } from './ScheduleDialog.tsx';
 
 export type ComposerMode = { kind: 'new' } | { kind: 'reply'; id: string; message: Message } | { kind: 'edit'; id: string; message: Message };
 
@@ -30,6 +31,7 @@ export function Composer({ chatId, chat, me, removed, mode, setMode, track }: Co
   const [text, setText] = useState('');
   const [upload, setUpload] = useState<{ name: string; fraction: number } | null>(null);
   const [storageNotice, setStorageNotice] = useState(false);
+  const [scheduling, setScheduling] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const file = useRef<HTMLInputElement>(null);
   const quotedName = useDisplayName(mode.kind === 'reply' ? mode.message.senderId : null);
@@ -98,6 +100,7 @@ export function Composer({ chatId, chat, me, removed, mode, setMode, track }: Co
   }
 
   return (
+    <>
     <form className="composer" onSubmit={submit} aria-label="Send a message">
       {mode.kind !== 'new' && (
         <div className={`composer-context ${mode.kind}`}>
@@ -156,10 +159,24 @@ export function Composer({ chatId, chat, me, removed, mode, setMode, track }: Co
           }}
           onKeyDown={onKeyDown}
         />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Schedule a message"
+          title="Schedule a message"
+          disabled={mode.kind === 'edit'}
+          onClick={() => setScheduling(true)}
+        >
+          ⏰
+        </button>
         <button type="submit" className="send" aria-label={mode.kind === 'edit' ? 'Save edit' : 'Send'} disabled={!text.trim()}>
           {mode.kind === 'edit' ? '✓' : '➤'}
         </button>
       </div>
     </form>
+    {scheduling && (
+      <ScheduleDialog chatId={chatId} initialText={text} onClose={() => setScheduling(false)} onScheduled={() => setText('')} />
+    )}
+    </>
   );
 }

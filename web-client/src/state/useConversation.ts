@@ -11,6 +11,10 @@ import type { MessageFeed, MessageView, SentMessage } from '../lib/firebase/mess
 import { describeError } from '../lib/errors.ts';
 import { useSession } from './session.tsx';
 
+function isPermissionError(error: Error): boolean {
+  return 'code' in error && error.code === 'permission-denied';
+}
+
 function usePageVisible(): boolean {
   const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
   useEffect(() => {
@@ -38,15 +42,15 @@ export function useConversation(chatId: string, readState: ReadMarker | null) {
     setMessages(null);
     setFailures(new Map());
     setOlderState('idle');
-    const stopChat = api.chats.watchChat(chatId, setChat, report);
+    // Losing read access (removed from the group) shows as "no longer a member", not as an alert.
+    const stopChat = api.chats.watchChat(chatId, setChat, (error) => (isPermissionError(error) ? setChat(null) : report(error)));
     const stopMembers = api.chats.watchMembers(chatId, setMembers, (error) => {
-      // A removed member loses read access; the chat screen says so rather than an alert per listener.
-      if (!/permission/i.test(error.message)) report(error);
+      if (!isPermissionError(error)) report(error);
     });
     const opened = api.messages.openFeed(chatId, {
       onChange: setMessages,
       onError: (error) => {
-        if (!/permission/i.test(error.message)) report(error);
+        if (!isPermissionError(error)) report(error);
       },
     });
     feed.current = opened;

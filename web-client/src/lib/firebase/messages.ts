@@ -17,9 +17,11 @@ import {
   startAfter,
   Timestamp,
   updateDoc,
+  where,
   type QueryDocumentSnapshot,
 } from 'firebase/firestore';
 import {
+  COLLECTIONS,
   DELETE_FOR_EVERYONE_WINDOW_MS,
   EDIT_WINDOW_MS,
   MAX_EMOJI_LENGTH,
@@ -37,6 +39,14 @@ import { InvalidInputError } from './functions.ts';
 import { requireUid, type Services } from './services.ts';
 
 export const MESSAGE_PAGE = 30;
+
+/** A message waiting to be sent by the server at `sendAtMs` (see the scheduleMessage callable). */
+export interface ScheduledView {
+  id: string;
+  text: string;
+  sendAtMs: number;
+  status: string;
+}
 
 /** A message as the UI shows it: parsed, or null with the reason when it does not match the model. */
 export interface MessageView {
@@ -160,6 +170,32 @@ export function messagesApi(services: Pick<Services, 'auth' | 'db'>) {
         throw new InvalidInputError(`Field 'reactions.${uid}': must be 1-${MAX_EMOJI_LENGTH} characters`);
       }
       await updateDoc(doc(db, paths.message(chatId, messageId)), new FieldPath('reactions', uid), emoji ?? deleteField());
+    },
+
+    /** The caller's scheduled messages for one chat that are still waiting, soonest first. */
+    watchScheduled(chatId: string, onChange: (scheduled: ScheduledView[]) => void, onError: (error: Error) => void): () => void {
+      const uid = requireUid(services);
+      return onSnapshot(
+        query(
+          collection(db, COLLECTIONS.scheduledMessages),
+          where('senderId', '==', uid),
+          where('chatId', '==', chatId),
+          where('status', '==', 'pending'),
+          limit(MAX_PAGE_SIZE),
+        ),
+        (snapshot) => {
+          const views: ScheduledView[] = [];
+          for (const snap of snapshot.docs) {
+            const data = snap.data();
+            const sendAt: unknown = data.sendAt;
+            if (typeof data.text === 'string' && sendAt instanceof Timestamp) {
+              views.push({ id: snap.id, text: data.text, sendAtMs: sendAt.toMillis(), status: String(data.status) });
+            }
+          }
+          onChange(views.sort((a, b) => a.sendAtMs - b.sendAtMs));
+        },
+        onError,
+      );
     },
 
     /**
