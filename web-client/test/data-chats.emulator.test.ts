@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { paths, type Member } from '@natter/model';
-import { adminDb, clearAuth, clearFirestore, eventually } from '../../tests/support/admin.ts';
+import { adminDb, eventually } from '../../tests/support/admin.ts';
 import type { ChatListItem, ReadMarker } from '../src/lib/firebase/chats.ts';
 import { InvalidInputError } from '../src/lib/firebase/functions.ts';
 import { unreadCount } from '../src/lib/receipts.ts';
-import { webUser, type WebSession } from './support/sessions.ts';
+import { clearEverything, closeAll, webUser, type WebSession } from './support/sessions.ts';
 
 let ana: WebSession;
 let ben: WebSession;
@@ -12,14 +12,14 @@ let cai: WebSession;
 const closers: (() => void)[] = [];
 
 beforeAll(async () => {
-  await Promise.all([clearFirestore(), clearAuth()]);
+  await clearEverything();
   [ana, ben, cai] = await Promise.all([webUser('list-ana', 'Ana List'), webUser('list-ben', 'Ben List'), webUser('list-cai', 'Cai List')]);
 });
 afterEach(() => {
   for (const close of closers.splice(0)) close();
 });
 afterAll(async () => {
-  await Promise.all([ana, ben, cai].map((s) => s.session.close()));
+  await closeAll([ana, ben, cai]);
 });
 
 function watch<T>(subscribe: (onValue: (value: T) => void, onError: (error: Error) => void) => () => void) {

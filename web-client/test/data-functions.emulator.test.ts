@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paths, type Chat } from '@natter/model';
-import { adminDb, clearAuth, clearFirestore } from '../../tests/support/admin.ts';
+import { adminDb } from '../../tests/support/admin.ts';
 import { InvalidInputError } from '../src/lib/firebase/functions.ts';
-import { webUser, type WebSession } from './support/sessions.ts';
+import { clearEverything, closeAll, webUser, type WebSession } from './support/sessions.ts';
 
 let ana: WebSession;
 let ben: WebSession;
 let cai: WebSession;
 
 beforeAll(async () => {
-  await Promise.all([clearFirestore(), clearAuth()]);
+  await clearEverything();
   [ana, ben, cai] = await Promise.all([webUser('fn-ana', 'Ana Fn'), webUser('fn-ben', 'Ben Fn'), webUser('fn-cai', 'Cai Fn')]);
 });
 afterAll(async () => {
-  await Promise.all([ana, ben, cai].map((s) => s.session.close()));
+  await closeAll([ana, ben, cai]);
 });
 
 describe('callables from the web client', () => {

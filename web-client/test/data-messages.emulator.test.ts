@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
 import { paths, type Message } from '@natter/model';
-import { adminDb, clearAuth, clearFirestore, eventually } from '../../tests/support/admin.ts';
+import { adminDb, eventually } from '../../tests/support/admin.ts';
 import { InvalidInputError } from '../src/lib/firebase/functions.ts';
 import type { MessageView } from '../src/lib/firebase/messages.ts';
-import { webUser, type WebSession } from './support/sessions.ts';
+import { clearEverything, closeAll, webUser, type WebSession } from './support/sessions.ts';
 
 let ana: WebSession;
 let ben: WebSession;
@@ -12,7 +12,7 @@ let chatId: string;
 const closers: (() => void)[] = [];
 
 beforeAll(async () => {
-  await Promise.all([clearFirestore(), clearAuth()]);
+  await clearEverything();
   ana = await webUser('web-ana', 'Ana Web');
   ben = await webUser('web-ben', 'Ben Web');
   chatId = (await ana.functions.openDirectChat({ otherUid: ben.uid })).chatId;
@@ -21,7 +21,7 @@ afterEach(() => {
   for (const close of closers.splice(0)) close();
 });
 afterAll(async () => {
-  await Promise.all([ana.session.close(), ben.session.close()]);
+  await closeAll([ana, ben]);
 });
 
 /** Opens a feed and resolves each time `until` holds on the latest emission. */

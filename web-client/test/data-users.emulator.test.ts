@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTIONS, paths, type Account } from '@natter/model';
-import { adminDb, clearAuth, clearFirestore, eventually } from '../../tests/support/admin.ts';
+import { adminDb, eventually } from '../../tests/support/admin.ts';
 import { InvalidInputError } from '../src/lib/firebase/functions.ts';
-import { webUser, type WebSession } from './support/sessions.ts';
+import { clearEverything, closeAll, webUser, type WebSession } from './support/sessions.ts';
 
 let ana: WebSession;
 let ben: WebSession;
 
 beforeAll(async () => {
-  await Promise.all([clearFirestore(), clearAuth()]);
+  await clearEverything();
   [ana, ben] = await Promise.all([webUser('people-ana', 'Ana People'), webUser('people-ben', 'Benedikt People')]);
   await webUser('people-bea', 'Bea People').then((s) => s.session.close());
 });
 afterAll(async () => {
-  await Promise.all([ana.session.close(), ben.session.close()]);
+  await closeAll([ana, ben]);
 });
 
 describe('profiles', () => {

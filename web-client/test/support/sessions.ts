@@ -3,7 +3,7 @@
  * into the `Services` the data-access modules take, plus the modules bound to it. Exactly what the
  * browser runs, minus the persistent cache and the optional Realtime Database and Storage.
  */
-import { adminAuth, adminDb, eventually } from '../../../tests/support/admin.ts';
+import { adminAuth, adminDb, clearAuth, clearFirestore, eventually } from '../../../tests/support/admin.ts';
 import { signedInClient, type ClientSession } from '../../../tests/support/clients.ts';
 import { paths } from '@natter/model';
 import { authApi } from '../../src/lib/firebase/auth.ts';
@@ -55,4 +55,18 @@ export async function webUser(uid: string, displayName: string): Promise<WebSess
   await eventually(async () => ((await adminDb.doc(paths.user(uid)).get()).exists ? true : undefined));
   await session.users.updateProfile({ displayName });
   return session;
+}
+
+/**
+ * Clears Firestore and Auth between files. The emulator answers 409 to a clear while triggers of
+ * the previous file still hold transactions, so the clear is retried until they are done.
+ */
+export async function clearEverything(): Promise<void> {
+  await eventually(() => clearFirestore().then(() => true), { timeoutMs: 30_000, intervalMs: 500 });
+  await clearAuth();
+}
+
+/** Closes whichever sessions a (possibly failed) setup opened. */
+export async function closeAll(sessions: (WebSession | undefined)[]): Promise<void> {
+  await Promise.all(sessions.filter((s): s is WebSession => s !== undefined).map((s) => s.session.close()));
 }
