@@ -24,6 +24,6 @@ export default defineConfig({
     // The Firebase SDK changes rarely: its own chunk stays cached across app releases. It is about
     // 800 kB minified (240 kB gzipped) with Auth, Firestore, Functions, Database and Storage.
     chunkSizeWarningLimit: 900,
-    rolldownOptions: { output: { advancedChunks: { groups: [{ name: 'firebase', test: /node_modules[\\/](@firebase|firebase)[\\/]/ }] } } },
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'firebase', test: /node_modules[\\/](@firebase|firebase)[\\/]/ }] } } },
   },
 });

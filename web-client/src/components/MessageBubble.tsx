@@ -165,7 +165,7 @@ function Reactions({ chatId, view, message }: { chatId: string; view: MessageVie
           aria-label={`${emoji} ${count}${mine === emoji ? ', yours: remove' : ''}`}
           onClick={() => void api.messages.react(chatId, view.id, mine === emoji ? null : emoji).catch(report)}
         >
-          {emoji} {count > 1 ? count : ''}
+          {count > 1 ? `${emoji} ${count}` : emoji}
         </button>
       ))}
     </div>

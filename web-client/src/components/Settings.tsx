@@ -2,7 +2,7 @@
  * Profile and privacy: name, about and photo (a URL, or an upload where Storage exists), read
  * receipts, who sees "last seen", blocked contacts, email verification, and signing out.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { MAX_ABOUT_LENGTH, MAX_DISPLAY_NAME_LENGTH } from '@natter/model';
 import { api } from '../lib/api.ts';
 import { STORAGE_UNAVAILABLE } from '../lib/firebase/storage.ts';
@@ -18,8 +18,11 @@ export function Settings({ onBack }: { onBack: () => void }) {
   const [saved, setSaved] = useState(false);
   const [upload, setUpload] = useState<number | null>(null);
 
+  // Fill the form once, when the profile first arrives; later snapshots must not undo typing.
+  const filled = useRef(false);
   useEffect(() => {
-    if (!profile) return;
+    if (!profile || filled.current) return;
+    filled.current = true;
     setName(profile.displayName);
     setAbout(profile.about);
     setPhotoURL(profile.photoURL ?? '');

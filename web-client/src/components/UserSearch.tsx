@@ -18,28 +18,31 @@ export function UserSearch({
 }) {
   const { report } = useSession();
   const [term, setTerm] = useState('');
-  const [results, setResults] = useState<UserProfile[] | null>(null);
+  const [results, setResults] = useState<{ found: UserProfile[]; settled: boolean } | null>(null);
 
   useEffect(() => {
-    if (!term.trim()) {
-      setResults(null);
-      return;
-    }
-    let current = true;
+    setResults(null);
+    if (!term.trim()) return;
+    let stop: (() => void) | null = null;
+    // Debounced: one listener per pause in typing, replaced when the term changes.
     const timer = setTimeout(() => {
-      api.users.searchByName(term).then((found) => current && setResults(found), report);
+      stop = api.users.watchSearch(term, (found, settled) => setResults({ found, settled }), report);
     }, 200);
     return () => {
-      current = false;
       clearTimeout(timer);
+      stop?.();
     };
   }, [term, report]);
 
-  const shown = (results ?? []).filter((p) => !exclude.includes(p.uid));
+  const shown = (results?.found ?? []).filter((p) => !exclude.includes(p.uid));
   return (
     <div className="user-search">
       <input type="search" aria-label={label} placeholder={label} value={term} onChange={(e) => setTerm(e.target.value)} autoFocus />
-      {results !== null && shown.length === 0 && <p className="status">Nobody found whose name starts with “{term.trim()}”.</p>}
+      {term.trim() && shown.length === 0 && (
+        <p className="status" role="status">
+          {results?.settled ? `Nobody found whose name starts with “${term.trim()}”.` : 'Searching…'}
+        </p>
+      )}
       <ul className="people-list">
         {shown.map((profile) => (
           <li key={profile.uid}>

@@ -15,6 +15,16 @@ function isPermissionError(error: Error): boolean {
   return 'code' in error && error.code === 'permission-denied';
 }
 
+/** Why a send was refused, in words: rules refuse a blocked sender, a non-admin in an admins-only group, a non-member. */
+function refusalText(error: unknown, chatType: Chat['type'] | undefined): string {
+  if (error instanceof Error && 'code' in error && error.code === 'permission-denied') {
+    return chatType === 'direct'
+      ? 'this contact is not accepting messages from you.'
+      : 'only admins can send here, or you are no longer a member.';
+  }
+  return describeError(error);
+}
+
 function usePageVisible(): boolean {
   const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
   useEffect(() => {
@@ -84,12 +94,13 @@ export function useConversation(chatId: string, readState: ReadMarker | null) {
   }, [olderState]);
 
   /** Tracks a send: a refusal from the server marks the message "not sent" with the reason. */
+  const chatType = chat?.type;
   const track = useCallback((sent: SentMessage) => {
     sent.written.catch((error: unknown) =>
-      setFailures((current) => new Map(current).set(sent.id, describeError(error))),
+      setFailures((current) => new Map(current).set(sent.id, refusalText(error, chatType))),
     );
     api.database.stopTyping(chatId, uid, report);
-  }, [chatId, uid, report]);
+  }, [chatId, uid, report, chatType]);
 
   const dismissFailure = useCallback((id: string) => {
     feed.current?.forget(id);

@@ -18,6 +18,7 @@ import {
   startAt,
   updateDoc,
   getDocs,
+  type QueryDocumentSnapshot,
 } from 'firebase/firestore';
 import {
   COLLECTIONS,
@@ -52,6 +53,16 @@ export function profileChange(input: ProfileUpdate): Record<string, unknown> {
 
 export function usersApi(services: Pick<Services, 'auth' | 'db'>) {
   const { db } = services;
+  const searchQuery = (key: string) =>
+    query(collection(db, COLLECTIONS.users), orderBy('displayNameLower'), startAt(key), endAt(`${key}\uf8ff`), limit(USER_SEARCH_LIMIT));
+  const profilesIn = (docs: QueryDocumentSnapshot[], me: string) => {
+    const found: UserProfile[] = [];
+    for (const snap of docs) {
+      const parsed = userProfileSchema.safeParse(snap.data({ serverTimestamps: 'estimate' }));
+      if (parsed.success && parsed.data.uid !== me && !parsed.data.deleted) found.push(parsed.data);
+    }
+    return found;
+  };
   return {
     watchProfile(uid: string, onChange: (profile: UserProfile | null) => void, onError: (error: Error) => void): Unsubscribe {
       return onSnapshot(
@@ -71,15 +82,26 @@ export function usersApi(services: Pick<Services, 'auth' | 'db'>) {
       const me = requireUid(services);
       const key = prefix.trim().toLowerCase();
       if (key.length === 0) return [];
-      const snapshot = await getDocs(
-        query(collection(db, COLLECTIONS.users), orderBy('displayNameLower'), startAt(key), endAt(`${key}\uf8ff`), limit(USER_SEARCH_LIMIT)),
-      );
-      const found: UserProfile[] = [];
-      for (const snap of snapshot.docs) {
-        const parsed = userProfileSchema.safeParse(snap.data());
-        if (parsed.success && parsed.data.uid !== me && !parsed.data.deleted) found.push(parsed.data);
+      return profilesIn((await getDocs(searchQuery(key))).docs, me);
+    },
+
+    /**
+     * The same search, live: a slow or briefly offline connection first answers from the local
+     * cache (`settled` false) and then with the server's result, instead of a one-shot empty answer.
+     */
+    watchSearch(prefix: string, onChange: (found: UserProfile[], settled: boolean) => void, onError: (error: Error) => void): Unsubscribe {
+      const me = requireUid(services);
+      const key = prefix.trim().toLowerCase();
+      if (key.length === 0) {
+        onChange([], true);
+        return () => undefined;
       }
-      return found;
+      return onSnapshot(
+        searchQuery(key),
+        { includeMetadataChanges: true },
+        (snapshot) => onChange(profilesIn(snapshot.docs, me), !snapshot.metadata.fromCache),
+        onError,
+      );
     },
 
     async updateProfile(update: ProfileUpdate): Promise<void> {
