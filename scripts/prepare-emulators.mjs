@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BIN, CORE_EMULATORS, STATE_DIR } from './lib/project.mjs';
 import { jarManifest, zipStored } from './lib/zip.mjs';
+import { writeFunctionsLocalConfig } from './lib/functions-local-config.mjs';
 
 const FIRESTORE_MAIN_CLASS = 'com.google.cloud.datastore.emulator.firestore.CloudFirestore';
 const DOWNLOAD_RETRY_MS = 24 * 60 * 60 * 1000;
@@ -99,6 +100,8 @@ function tryDownload(name, state) {
  */
 export function prepareEmulators({ quiet = false } = {}) {
   mkdirSync(STATE_DIR, { recursive: true });
+  // Params that follow the port offset and local secret values, before the Functions emulator reads them.
+  writeFunctionsLocalConfig();
   const java = javaMajorVersion();
   if (java === null) {
     fail('Java is missing: the Firestore and Pub/Sub emulators need Java 11 or newer ' +

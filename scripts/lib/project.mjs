@@ -13,7 +13,8 @@ const firebaseJson = JSON.parse(readFileSync(path.join(ROOT, 'firebase.json'), '
 
 /**
  * NATTER_PORT_OFFSET shifts every port so several checkouts can run their emulators side by side
- * (e.g. parallel worktrees). The default, 0, keeps the contract's ports.
+ * (e.g. parallel worktrees). The default, 0, keeps the contract's ports. Use multiples of 10 below
+ * 100: no two of Natter's ports differ by a multiple of 10 below 100, so those sets never overlap.
  */
 export const PORT_OFFSET = Number(process.env.NATTER_PORT_OFFSET ?? 0);
 

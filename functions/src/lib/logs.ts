@@ -17,4 +17,27 @@ export const logs = {
   messageOrphaned(fields: { chatId: string; messageId: string; eventId: string }) {
     logger.warn('message in a chat that does not exist', { event: 'message_orphaned', ...fields });
   },
+  // Sign-in flows: `account` is a pseudonymous prefix of the keyed address hash, never the address.
+  authEmailSent(fields: { kind: string; account: string; durationMs: number }) {
+    logger.info('auth email sent', { event: 'auth_email_sent', ...fields });
+  },
+  authEmailFailed(fields: { kind: string; account: string; reason: string }) {
+    logger.error('auth email could not be sent', { event: 'auth_email_failed', ...fields });
+  },
+  authRateLimited(fields: { callable: string; bucket: string; retryAfterMs: number }) {
+    logger.warn('auth call rate limited', { event: 'auth_rate_limited', ...fields });
+  },
+  emailCodeRejected(fields: { account: string; reason: 'missing' | 'expired' | 'locked' | 'wrong' }) {
+    logger.info('email code rejected', { event: 'email_code_rejected', ...fields });
+  },
+  emailCodeAccepted(fields: { uid: string; created: boolean }) {
+    logger.info('email code accepted', { event: 'email_code_accepted', ...fields });
+  },
+  // User lifecycle.
+  userDocsCreated(fields: { uid: string; profile: boolean; account: boolean }) {
+    logger.info('user documents created', { event: 'user_docs_created', ...fields });
+  },
+  userDataDeleted(fields: { uid: string; chats: number; mediaMessages: number; docs: number; rtdb: boolean; storage: boolean; durationMs: number }) {
+    logger.info('user data deleted', { event: 'user_data_deleted', ...fields });
+  },
 };

@@ -7,5 +7,8 @@ export * from './schemas/users.ts';
 export * from './schemas/messages.ts';
 export * from './schemas/chats.ts';
 export * from './schemas/moderation.ts';
+export * from './schemas/scheduled.ts';
+export * from './schemas/storage.ts';
 export * from './schemas/callables.ts';
 export * from './schemas/rtdb.ts';
+export * from './schemas/auth.ts';

@@ -24,17 +24,37 @@ export const DISAPPEAR_OPTIONS = [0, 86_400, 604_800, 7_776_000] as const;
 export type DisappearAfterSeconds = (typeof DISAPPEAR_OPTIONS)[number];
 
 const MiB = 1024 * 1024;
+
+/**
+ * Builds a media limit from an RE2-compatible pattern (no anchors: rules' `matches()` is a full
+ * match). `storage.rules` and `firestore.rules` spell the same patterns and byte counts; a unit
+ * test reads both files and fails when they drift from these values.
+ */
+function mediaLimit(maxBytes: number, contentTypePattern: string) {
+  return { maxBytes, contentTypePattern, contentType: new RegExp(`^(?:${contentTypePattern})$`) } as const;
+}
+
 /** Upload limits per media kind: Storage rules enforce the same numbers. */
 export const MEDIA_LIMITS = {
-  image: { maxBytes: 16 * MiB, contentType: /^image\/(jpeg|png|gif|webp|heic)$/ },
-  video: { maxBytes: 64 * MiB, contentType: /^video\/(mp4|webm|quicktime)$/ },
-  audio: { maxBytes: 16 * MiB, contentType: /^audio\/(mpeg|ogg|webm|mp4|aac|wav)$/ },
-  file: { maxBytes: 100 * MiB, contentType: /^[\w.+-]+\/[\w.+-]+$/ },
+  image: mediaLimit(16 * MiB, 'image/(jpeg|png|gif|webp|heic)'),
+  video: mediaLimit(64 * MiB, 'video/(mp4|webm|quicktime)'),
+  audio: mediaLimit(16 * MiB, 'audio/(mpeg|ogg|webm|mp4|aac|wav)'),
+  file: mediaLimit(100 * MiB, '[A-Za-z0-9_.+-]+/[A-Za-z0-9_.+-]+'),
 } as const;
 export type MediaKind = keyof typeof MEDIA_LIMITS;
+export const MEDIA_KINDS = ['image', 'video', 'audio', 'file'] as const satisfies readonly MediaKind[];
 export const AVATAR_MAX_BYTES = 5 * MiB;
+/** Avatars must be images of the same types chat images allow. */
+export const AVATAR_CONTENT_TYPE_PATTERN = MEDIA_LIMITS.image.contentTypePattern;
 
 /** Scheduled messages may be at most this far in the future. */
 export const MAX_SCHEDULE_AHEAD_MS = 30 * 24 * 60 * 60 * 1000;
 /** Client list queries must carry a limit no larger than this (rules enforce it). */
 export const MAX_PAGE_SIZE = 100;
+/** A chat's member list may be read in one query of at most this many documents. */
+export const MAX_MEMBERS_PAGE_SIZE = MAX_GROUP_MEMBERS;
+
+/** Email sign-in codes: digits, lifetime and wrong guesses allowed per code. */
+export const EMAIL_CODE_DIGITS = 6;
+export const EMAIL_CODE_TTL_MS = 10 * 60 * 1000;
+export const EMAIL_CODE_MAX_ATTEMPTS = 5;

@@ -1,6 +1,6 @@
 /** Input schemas for every callable function: strict, so unknown keys are rejected. */
 import { z } from 'zod';
-import { MAX_GROUP_MEMBERS, MAX_REPORT_REASON_LENGTH, MAX_TEXT_LENGTH } from '../limits.ts';
+import { EMAIL_CODE_DIGITS, MAX_GROUP_MEMBERS, MAX_REPORT_REASON_LENGTH, MAX_TEXT_LENGTH } from '../limits.ts';
 import { chatIdSchema, emailSchema, httpsUrlSchema, uidSchema } from './common.ts';
 import { chatSettingsSchema, groupDescriptionSchema, groupNameSchema, roleSchema } from './chats.ts';
 import { staffRoleSchema } from './moderation.ts';
@@ -36,9 +36,13 @@ export const callableSchemas = {
   }),
   cancelScheduledMessage: z.strictObject({ id: z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/) }),
   requestEmailCode: z.strictObject({ email: emailSchema }),
-  verifyEmailCode: z.strictObject({ email: emailSchema, code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }),
+  verifyEmailCode: z.strictObject({
+    email: emailSchema,
+    code: z.string().regex(new RegExp(`^\\d{${EMAIL_CODE_DIGITS}}$`), `must be ${EMAIL_CODE_DIGITS} digits`),
+  }),
   sendSignInLink: z.strictObject({ email: emailSchema, continueUrl: httpsUrlSchema }),
   sendPasswordReset: z.strictObject({ email: emailSchema }),
+  /** Mails the signed-in caller a verification link for their own address (password sign-up). */
   sendVerificationEmail: z.strictObject({}),
   setUserRole: z.strictObject({ uid: uidSchema, role: z.union([staffRoleSchema, z.literal('user')]) }),
   banUser: z.strictObject({

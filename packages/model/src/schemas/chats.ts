@@ -70,6 +70,11 @@ export const memberUpdateSchema = z
   })
   .partial();
 export type MemberUpdate = z.infer<typeof memberUpdateSchema>;
+/**
+ * The member-document fields a member may change on their own document. Rules also require
+ * `readSeq`/`deliveredSeq` to be whole numbers that never decrease and never pass `chats/{id}.seq`.
+ */
+export const MEMBER_CLIENT_FIELDS = ['readSeq', 'deliveredSeq', 'mutedUntil', 'archived', 'pinned'] as const;
 
 /** `chats/{chatId}/members/{uid}`: role and join data are server-owned; markers are the member's. */
 export const memberSchema = z.strictObject({

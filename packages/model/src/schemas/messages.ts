@@ -1,6 +1,14 @@
 /** Schemas for `chats/{chatId}/messages/{messageId}`. */
 import { z } from 'zod';
-import { MAX_FILE_NAME_LENGTH, MAX_MENTIONS, MAX_PREVIEW_LENGTH, MAX_TEXT_LENGTH, MEDIA_LIMITS } from '../limits.ts';
+import {
+  MAX_EMOJI_LENGTH,
+  MAX_FILE_NAME_LENGTH,
+  MAX_MENTIONS,
+  MAX_PREVIEW_LENGTH,
+  MAX_TEXT_LENGTH,
+  MEDIA_LIMITS,
+  type MediaKind,
+} from '../limits.ts';
 import { docIdSchema, timestampSchema, uidSchema } from './common.ts';
 
 export const MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'file', 'system'] as const;
@@ -26,7 +34,22 @@ export const replyToSchema = z.strictObject({
   preview: z.string().max(MAX_PREVIEW_LENGTH),
 });
 
-export const reactionsSchema = z.record(uidSchema, z.string().min(1).max(16));
+export const reactionSchema = z.string().min(1).max(MAX_EMOJI_LENGTH);
+/** `{uid: emoji}`: each member sets or removes only the entry under their own uid. */
+export const reactionsSchema = z.record(uidSchema, reactionSchema);
+
+/** The keys a client may put on a new message; `createdAt` must be the request time. */
+export const MESSAGE_CLIENT_FIELDS = ['senderId', 'type', 'text', 'media', 'replyTo', 'forwarded', 'mentions', 'createdAt'] as const;
+/** What the sender may change when editing (within `EDIT_WINDOW_MS`); `editedAt` is the request time. */
+export const MESSAGE_EDIT_FIELDS = ['text', 'editedAt'] as const;
+/** Delete for everyone (within `DELETE_FOR_EVERYONE_WINDOW_MS`): exactly this update, the tombstone stays. */
+export const DELETED_FOR_EVERYONE = { text: '', media: null, deletedForEveryone: true } as const;
+
+/** Whether a media object fits its message kind (content type and size, as Storage rules enforce). */
+export function mediaFitsKind(kind: MediaKind, media: Pick<Media, 'contentType' | 'size'>): boolean {
+  const limit = MEDIA_LIMITS[kind];
+  return limit.contentType.test(media.contentType) && media.size <= limit.maxBytes;
+}
 
 /** What a client writes when sending (`createdAt` is the server timestamp, added on write). */
 export const newMessageSchema = z
@@ -42,8 +65,18 @@ export const newMessageSchema = z
   .refine((m) => (m.type === 'text' ? m.text.trim().length > 0 && !m.media : m.media !== undefined), {
     message: 'text messages need non-empty text and no media; media messages need media',
     path: ['type'],
+  })
+  .refine((m) => m.type === 'text' || m.media === undefined || mediaFitsKind(m.type, m.media), {
+    message: 'media content type or size does not fit the message type',
+    path: ['media'],
   });
 export type NewMessage = z.infer<typeof newMessageSchema>;
+
+/** The storage path a message's media must use: `chats/{chatId}/{messageId}/{fileName}`. */
+export function mediaPathFits(path: string, chatId: string, messageId: string): boolean {
+  const parts = path.split('/');
+  return parts.length === 4 && parts[0] === 'chats' && parts[1] === chatId && parts[2] === messageId && (parts[3] ?? '').length > 0;
+}
 
 /** A stored message as functions and clients read it. */
 export const messageSchema = z.strictObject({

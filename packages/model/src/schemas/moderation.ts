@@ -9,15 +9,35 @@ export const reportTargetSchema = z.discriminatedUnion('type', [
 ]);
 export type ReportTarget = z.infer<typeof reportTargetSchema>;
 
-/** What a reporter writes; `createdAt` is the request time, evidence and status are server-owned. */
+export const REPORT_STATUSES = ['open', 'dismissed', 'actioned'] as const;
+
+/**
+ * What a reporter writes: `status` starts `open` (so the moderation queue, `status` + `createdAt`,
+ * lists it at once), `createdAt` is the request time; evidence and later statuses are server-owned.
+ */
 export const newReportSchema = z.strictObject({
   reporterId: uidSchema,
   target: reportTargetSchema,
   reason: z.string().trim().min(1).max(MAX_REPORT_REASON_LENGTH),
+  status: z.literal('open').default('open'),
 });
 export type NewReport = z.infer<typeof newReportSchema>;
+/** The keys a report holds when created; nothing else may be written by a client, ever. */
+export const REPORT_CLIENT_FIELDS = ['reporterId', 'target', 'reason', 'status', 'createdAt'] as const;
 
-export const REPORT_STATUSES = ['open', 'dismissed', 'actioned'] as const;
+/** `reports/{reportId}` as staff read it. */
+export const reportSchema = z.strictObject({
+  reporterId: uidSchema,
+  target: reportTargetSchema,
+  reason: z.string().max(MAX_REPORT_REASON_LENGTH),
+  status: z.enum(REPORT_STATUSES),
+  createdAt: timestampSchema,
+  /** Server-collected copy of what was reported (message content, profile) at report time. */
+  evidence: z.record(z.string(), z.unknown()).optional(),
+  resolvedBy: uidSchema.optional(),
+  resolvedAt: timestampSchema.optional(),
+});
+export type Report = z.infer<typeof reportSchema>;
 
 /** Staff custom-claim roles; `user` clears the claim. */
 export const STAFF_ROLES = ['admin', 'moderator'] as const;

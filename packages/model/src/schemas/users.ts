@@ -20,15 +20,30 @@ export const userProfileSchema = z.strictObject({
 });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
-/** What the owner may change on their profile; everything else is server-owned. */
+/**
+ * What the owner may change on their profile; everything else is server-owned.
+ * `displayNameLower` (the search key) is written by the owner together with `displayName` and must
+ * equal `displayName.toLowerCase()`: rules check `displayNameLower == displayName.lower()`, so search
+ * is right the moment the write lands and no trigger is needed. Build updates with `profileUpdate`.
+ */
 export const profileUpdateSchema = z
   .strictObject({
     displayName: displayNameSchema,
+    displayNameLower: z.string().max(MAX_DISPLAY_NAME_LENGTH),
     photoURL: httpsUrlSchema.nullable(),
     about: aboutSchema,
   })
   .partial();
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
+
+/** The profile fields a client may write (rules: `affectedKeys().hasOnly(...)`). */
+export const PROFILE_CLIENT_FIELDS = ['displayName', 'displayNameLower', 'photoURL', 'about'] as const;
+
+/** Validates an owner's profile change and adds the matching `displayNameLower` when the name changes. */
+export function profileUpdate(input: Omit<ProfileUpdate, 'displayNameLower'>): ProfileUpdate {
+  const parsed = profileUpdateSchema.omit({ displayNameLower: true }).parse(input);
+  return parsed.displayName === undefined ? parsed : { ...parsed, displayNameLower: parsed.displayName.toLowerCase() };
+}
 
 export const LAST_SEEN_OPTIONS = ['everyone', 'nobody'] as const;
 export const accountSettingsSchema = z.strictObject({
@@ -37,6 +52,9 @@ export const accountSettingsSchema = z.strictObject({
 });
 export type AccountSettings = z.infer<typeof accountSettingsSchema>;
 export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = { readReceipts: true, lastSeen: 'everyone' };
+
+/** The account fields a client may write: only `settings`, replaced whole. */
+export const ACCOUNT_CLIENT_FIELDS = ['settings'] as const;
 
 /** The owner-only account document, `users/{uid}/private/account`. */
 export const accountSchema = z.strictObject({
@@ -54,6 +72,8 @@ export const deviceInputSchema = z.strictObject({
   platform: z.enum(PLATFORMS),
 });
 export const deviceSchema = deviceInputSchema.extend({ updatedAt: timestampSchema });
+/** A device document holds exactly these keys; `updatedAt` must be the request time. */
+export const DEVICE_FIELDS = ['token', 'platform', 'updatedAt'] as const;
 export type Device = z.infer<typeof deviceSchema>;
 
 /** A block, `users/{uid}/blocked/{otherUid}`. */

@@ -1,0 +1,16 @@
+/**
+ * Trigger: a Firebase Auth user was created (any sign-in method). 2nd-gen functions have no
+ * plain "user created" event (only Identity Platform blocking functions), so this one uses v1.
+ */
+import { auth } from 'firebase-functions/v1';
+import { handleUserCreated } from './handleUserCreated.ts';
+
+export const onUserCreated = auth.user().onCreate(async (user) => {
+  await handleUserCreated({
+    uid: user.uid,
+    email: user.email,
+    emailVerified: user.emailVerified,
+    displayName: user.displayName,
+    photoURL: user.photoURL,
+  });
+});
