@@ -110,7 +110,7 @@ describeWhen(missingBrowser(), 'two people chatting in headless Chromium', () =>
     const box = ava.page.getByRole('textbox', { name: 'Message' });
     await box.fill('Hi Bo, it is Ava (edited)');
     await box.press('Enter');
-    await expect.poll(() => bubble(bo.page, 'it is Ava (edited)').locator('.edited').count(), WAIT).toBe(1);
+    await expect.poll(() => bubble(bo.page, 'it is Ava (edited)').locator('.meta .edited').count(), WAIT).toBe(1);
 
     const deleteMenu = await messageMenu(ava.page, 'Are you there?');
     await deleteMenu.getByRole('button', { name: 'Delete for everyone' }).click();
@@ -181,6 +181,14 @@ describeWhen(missingBrowser(), 'two people chatting in headless Chromium', () =>
     await shot(ava.page, 'blocked-not-sent');
     await shot(bo.page, 'phone-blocked');
     expect(await bubble(bo.page, 'Can you still hear me?').count()).toBe(0);
+  });
+
+  it('kept its Firestore listeners steady (no subscribe/unsubscribe churn)', () => {
+    // The whole story opens a few dozen listeners per person; a render loop re-subscribing
+    // would send thousands of targets (and starve the stream, as once happened with profiles).
+    expect(ava.listens.count).toBeGreaterThan(0);
+    expect(ava.listens.count).toBeLessThan(250);
+    expect(bo.listens.count).toBeLessThan(250);
   });
 
   it('logged no errors in either browser beyond the refused send', () => {

@@ -7,7 +7,6 @@ import type { Chat, Message } from '@natter/model';
 import { api } from '../lib/api.ts';
 import { dayLabel, groupByDay, lastSeenText } from '../lib/format.ts';
 import type { ReadMarker } from '../lib/firebase/chats.ts';
-import type { MessageView } from '../lib/firebase/messages.ts';
 import { useConversation } from '../state/useConversation.ts';
 import { useSession, useUserProfile } from '../state/session.tsx';
 import { useProfiles } from '../state/profiles.ts';
@@ -35,7 +34,8 @@ export function Conversation({ chatId, chats, readState, onBack, onInfo, onOpenC
   const conversation = useConversation(chatId, readState);
   const { chat, members, me, messages, failures, typers, hasOlder, loadingOlder, loadOlder } = conversation;
   const [mode, setMode] = useState<ComposerMode>({ kind: 'new' });
-  const [menuFor, setMenuFor] = useState<MessageView | null>(null);
+  // The id only: the menu and message info read the live message (its seq, reactions) every render.
+  const [menuForId, setMenuForId] = useState<string | null>(null);
 
   const memberIds = chat?.memberIds ?? [];
   const people = useProfiles(profiles, [...memberIds, ...typers]);
@@ -76,9 +76,10 @@ export function Conversation({ chatId, chats, readState, onBack, onInfo, onOpenC
   }, [messages]);
   const days = useMemo(() => groupByDay(visible, (v) => v.createdAtMs), [visible]);
   const byId = useMemo(() => new Map(visible.map((v) => [v.id, v])), [visible]);
+  const menuFor = menuForId ? (byId.get(menuForId) ?? null) : null;
 
   const actions: BubbleActions = {
-    openMenu: setMenuFor,
+    openMenu: (view) => setMenuForId(view.id),
     jumpTo(messageId) {
       document.getElementById(`message-${messageId}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     },
@@ -145,7 +146,7 @@ export function Conversation({ chatId, chats, readState, onBack, onInfo, onOpenC
           message={menuFor.message}
           members={members ?? []}
           chats={chats}
-          onClose={() => setMenuFor(null)}
+          onClose={() => setMenuForId(null)}
           onReply={() => setMode({ kind: 'reply', id: menuFor.id, message: menuFor.message as Message })}
           onEdit={() => setMode({ kind: 'edit', id: menuFor.id, message: menuFor.message as Message })}
           onForwarded={(chatIds) => {

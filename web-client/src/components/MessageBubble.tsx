@@ -85,7 +85,7 @@ export function MessageBubble({
             {message.text && (
               <p className="text">
                 {message.text}
-                <span className={`meta-spacer${mine ? ' own' : ''}${message.editedAt ? ' edited' : ''}`} aria-hidden="true" />
+                <span className={`meta-spacer${mine ? ' own' : ''}${message.editedAt ? ' with-edited' : ''}`} aria-hidden="true" />
               </p>
             )}
           </>

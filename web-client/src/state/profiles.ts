@@ -2,7 +2,7 @@
  * A shared, reference-counted cache of public profiles: every component asking for a uid shares one
  * Firestore listener, which stops when the last one unmounts.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { UserProfile } from '@natter/model';
 import type { UsersApi } from '../lib/firebase/users.ts';
 
@@ -10,7 +10,11 @@ interface Entry {
   profile: UserProfile | null | undefined;
   listeners: Set<() => void>;
   stop: (() => void) | null;
+  idleTimer: ReturnType<typeof setTimeout> | null;
 }
+
+/** How long a profile listener outlives its last subscriber (screens re-mount often; avoids churn). */
+export const PROFILE_LINGER_MS = 30_000;
 
 export class ProfileStore {
   private readonly entries = new Map<string, Entry>();
@@ -24,11 +28,15 @@ export class ProfileStore {
   subscribe(uid: string, listener: () => void): () => void {
     let entry = this.entries.get(uid);
     if (!entry) {
-      entry = { profile: undefined, listeners: new Set(), stop: null };
+      entry = { profile: undefined, listeners: new Set(), stop: null, idleTimer: null };
       this.entries.set(uid, entry);
     }
     const current = entry;
     current.listeners.add(listener);
+    if (current.idleTimer) {
+      clearTimeout(current.idleTimer);
+      current.idleTimer = null;
+    }
     current.stop ??= this.users.watchProfile(
       uid,
       (profile) => {
@@ -39,20 +47,23 @@ export class ProfileStore {
     );
     return () => {
       current.listeners.delete(listener);
-      if (current.listeners.size === 0) {
-        // Keep the last value for a quick re-open, but stop listening.
+      if (current.listeners.size > 0 || current.idleTimer) return;
+      // Keep the last value for a quick re-open; stop listening once nobody asked for a while.
+      current.idleTimer = setTimeout(() => {
+        current.idleTimer = null;
+        if (current.listeners.size > 0) return;
         current.stop?.();
         current.stop = null;
-      }
+      }, PROFILE_LINGER_MS);
     };
   }
 }
 
 export function useProfile(store: ProfileStore, uid: string | null): UserProfile | null | undefined {
-  return useSyncExternalStore(
-    (listener) => (uid ? store.subscribe(uid, listener) : () => undefined),
-    () => (uid ? store.get(uid) : null),
-  );
+  // A stable subscribe function: a new one per render would re-subscribe on every render.
+  const subscribe = useCallback((listener: () => void) => (uid ? store.subscribe(uid, listener) : () => undefined), [store, uid]);
+  const snapshot = useCallback(() => (uid ? store.get(uid) : null), [store, uid]);
+  return useSyncExternalStore(subscribe, snapshot);
 }
 
 /** Several profiles at once (e.g. every row's title in the chat list), re-rendering on any change. */

@@ -20,6 +20,8 @@ export interface Person {
   page: Page;
   /** Console errors and uncaught exceptions seen on the page. */
   problems: string[];
+  /** Firestore listen targets the page asked for: bounded unless listeners churn. */
+  listens: { count: number };
 }
 
 export async function openPerson(browser: Browser, url: string, viewport = DESKTOP): Promise<Person> {
@@ -31,8 +33,12 @@ export async function openPerson(browser: Browser, url: string, viewport = DESKT
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
+  const listens = { count: 0 };
+  page.on('request', (request) => {
+    if (request.url().includes('Firestore/Listen')) listens.count += (request.postData() ?? '').split('addTarget').length - 1;
+  });
   await page.goto(url);
-  return { context, page, problems };
+  return { context, page, problems, listens };
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
