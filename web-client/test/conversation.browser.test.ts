@@ -3,7 +3,7 @@
  * emulators: a direct chat with live unread badges and read ticks, reply, reaction, edit, delete
  * for everyone, offline sending, a group of three plus one added member, and a block.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { adminAuth, clearAuth, clearFirestore, eventually, adminDb } from '../../tests/support/admin.ts';
 import { launchChromium, missingBrowser, serveWebClient } from '../../tests/support/browser.ts';
@@ -50,6 +50,15 @@ describeWhen(missingBrowser(), 'two people chatting in headless Chromium', () =>
       await adminAuth.createUser({ uid, email: `${uid}@natter.test`, displayName: name, emailVerified: true });
       await eventually(async () => ((await adminDb.doc(paths.user(uid)).get()).exists ? true : undefined));
       await adminDb.doc(paths.user(uid)).update({ displayName: name, displayNameLower: name.toLowerCase() });
+    }
+  });
+  // A failed step leaves both screens behind, with any alert they showed, for the reader of the log.
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    for (const [name, person] of [['ava', ava], ['bo', bo]] as const) {
+      if (!person) continue;
+      await shot(person.page, `failed-${name}`);
+      console.log(`${name} alerts at failure:`, await person.page.locator('.alert').allInnerTexts());
     }
   });
   afterAll(async () => {
@@ -99,6 +108,8 @@ describeWhen(missingBrowser(), 'two people chatting in headless Chromium', () =>
     await send(bo.page, 'Yes! Right here.');
     const reply = bubble(ava.page, 'Yes! Right here.');
     await expect.poll(() => reply.locator('.quote').innerText(), WAIT).toContain('Are you there?');
+    // Ava has the chat open: the reply is read as it arrives.
+    await expect.poll(() => receiptOf(bo.page, 'Yes! Right here.'), WAIT).toBe('read');
 
     const avaMenu = await messageMenu(ava.page, 'Yes! Right here.');
     await shot(ava.page, 'message-menu');
@@ -117,6 +128,8 @@ describeWhen(missingBrowser(), 'two people chatting in headless Chromium', () =>
     await ava.page.getByRole('dialog').getByRole('button', { name: 'Delete for everyone' }).click();
     await expect.poll(() => bo.page.getByText('This message was deleted').count(), WAIT).toBeGreaterThan(0);
     await expect.poll(() => bubble(bo.page, 'Are you there?').count(), WAIT).toBe(0);
+    // The chat list shows the latest message as its preview.
+    await expect.poll(() => chatRow(ava.page, 'Bo Phone').locator('.chat-preview').innerText(), WAIT).toContain('Yes! Right here.');
     await shot(bo.page, 'phone-conversation');
     await shot(ava.page, 'conversation');
   });
@@ -129,6 +142,7 @@ describeWhen(missingBrowser(), 'two people chatting in headless Chromium', () =>
     await ava.context.setOffline(false);
     await expect.poll(() => receiptOf(ava.page, 'Sent from a tunnel'), WAIT).not.toBe('pending');
     await expect.poll(() => bubble(bo.page, 'Sent from a tunnel').count(), WAIT).toBe(1);
+    await expect.poll(() => receiptOf(ava.page, 'Sent from a tunnel'), WAIT).toBe('read');
   });
 
   it('creates a group of three, adds a fourth member, and counts "read by k of n"', { timeout: STEP_MS }, async () => {

@@ -40,13 +40,25 @@ export function UserSearch({
       <input type="search" aria-label={label} placeholder={label} value={term} onChange={(e) => setTerm(e.target.value)} autoFocus />
       {term.trim() && shown.length === 0 && (
         <p className="status" role="status">
-          {results?.settled ? `Nobody found whose name starts with “${term.trim()}”.` : 'Searching…'}
+          {!results?.settled
+            ? 'Searching…'
+            : results.found.length > 0
+              ? `Everyone whose name starts with “${term.trim()}” is already added.`
+              : `Nobody found whose name starts with “${term.trim()}”.`}
         </p>
       )}
       <ul className="people-list">
         {shown.map((profile) => (
           <li key={profile.uid}>
-            <button type="button" className="person" onClick={() => onPick(profile)} aria-label={actionLabel(profile)}>
+            <button
+              type="button"
+              className="person"
+              onClick={() => {
+                setTerm('');
+                onPick(profile);
+              }}
+              aria-label={actionLabel(profile)}
+            >
               <Avatar name={profile.displayName} photoURL={profile.photoURL} size={40} />
               <span>
                 <span className="person-name">{profile.displayName}</span>

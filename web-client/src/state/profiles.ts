@@ -16,6 +16,10 @@ interface Entry {
 /** How long a profile listener outlives its last subscriber (screens re-mount often; avoids churn). */
 export const PROFILE_LINGER_MS = 30_000;
 
+/** Retries of a profile listener that failed (e.g. while a fresh sign-in's token reaches Firestore). */
+const PROFILE_RETRIES = 3;
+const PROFILE_RETRY_MS = 2_000;
+
 export class ProfileStore {
   private readonly entries = new Map<string, Entry>();
 
@@ -23,6 +27,27 @@ export class ProfileStore {
 
   get(uid: string): UserProfile | null | undefined {
     return this.entries.get(uid)?.profile;
+  }
+
+  private start(uid: string, entry: Entry, attempt: number): void {
+    entry.stop = this.users.watchProfile(
+      uid,
+      (profile) => {
+        entry.profile = profile;
+        for (const notify of entry.listeners) notify();
+      },
+      (error) => {
+        // A failed listener is dead: forget it, say so, and try again while someone still asks.
+        entry.stop = null;
+        if (attempt >= PROFILE_RETRIES) {
+          this.onError(error);
+          return;
+        }
+        setTimeout(() => {
+          if (!entry.stop && entry.listeners.size > 0) this.start(uid, entry, attempt + 1);
+        }, PROFILE_RETRY_MS);
+      },
+    );
   }
 
   subscribe(uid: string, listener: () => void): () => void {
@@ -37,14 +62,7 @@ export class ProfileStore {
       clearTimeout(current.idleTimer);
       current.idleTimer = null;
     }
-    current.stop ??= this.users.watchProfile(
-      uid,
-      (profile) => {
-        current.profile = profile;
-        for (const notify of current.listeners) notify();
-      },
-      this.onError,
-    );
+    if (!current.stop) this.start(uid, current, 0);
     return () => {
       current.listeners.delete(listener);
       if (current.listeners.size > 0 || current.idleTimer) return;
