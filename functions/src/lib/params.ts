@@ -6,7 +6,7 @@
  * and hangs without a terminal, so every param here needs a line in `functions/.env.demo-natter`
  * (a unit test checks it). Secrets come from `functions/.secret.local` locally; see docs/auth.md.
  */
-import { defineInt, defineSecret, defineString } from 'firebase-functions/params';
+import { defineInt, defineList, defineSecret, defineString } from 'firebase-functions/params';
 
 /** Public base URL of the web client, used in links Natter sends (invites, sign-in). */
 export const WEB_APP_URL = defineString('WEB_APP_URL', {
@@ -62,4 +62,18 @@ export const AUTH_IP_LIMITS = defineString('AUTH_IP_LIMITS', {
 export const AUTH_CODE_FAILURE_LIMITS = defineString('AUTH_CODE_FAILURE_LIMITS', {
   default: '10/1h',
   description: 'Wrong email codes per address before verification is refused, as max/window pairs',
+});
+
+// --- Admin API ---
+
+/** Browser origins allowed to call the admin API (CORS); other origins get no CORS headers. */
+export const ADMIN_API_CORS_ORIGINS = defineList('ADMIN_API_CORS_ORIGINS', {
+  default: ['http://localhost:5173'],
+  description: 'Origins allowed to call the admin REST API from a browser',
+});
+
+/** Admin API and admin callable calls allowed per staff member per minute. */
+export const ADMIN_RATE_LIMIT_PER_MINUTE = defineInt('ADMIN_RATE_LIMIT_PER_MINUTE', {
+  default: 600,
+  description: 'Admin API and admin callable calls allowed per staff member per minute',
 });

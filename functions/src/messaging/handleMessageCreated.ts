@@ -1,13 +1,20 @@
 /**
  * Applies the plan for a new message in one transaction: the chat's sequence and summary, the
- * message's own server fields and the sender's markers. Re-running it changes nothing (the message
- * carries its `seq` once processed), so duplicate and concurrent deliveries give one final state.
+ * message's own server fields, the sender's read marker and the notification job. Re-running it
+ * changes nothing (the message carries its `seq` once processed, and everything is written in the
+ * transaction that sets it), so duplicate and concurrent deliveries give one final state and one job.
+ *
+ * Writes per accepted message, whatever the group size: the chat, the message, the sender's
+ * marker and the job (4, plus the client's own create: 5). See docs/messaging.md.
  */
-import { Timestamp } from 'firebase-admin/firestore';
+import { Timestamp, type DocumentReference } from 'firebase-admin/firestore';
 import { paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
+import { CONTENDED, CountedWrites } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
-import { planMessage } from './planMessage.ts';
+import { notificationJob, notifyJobId } from './jobs.ts';
+import { markSenderRead } from './markers.ts';
+import { planMessage, type MessagePlan } from './planMessage.ts';
 
 export interface MessageCreatedEvent {
   chatId: string;
@@ -15,51 +22,74 @@ export interface MessageCreatedEvent {
   eventId: string;
 }
 
-export async function handleMessageCreated({ chatId, messageId, eventId }: MessageCreatedEvent): Promise<void> {
+export interface MessageCreatedOutcome {
+  kind: MessagePlan['kind'] | 'gone';
+  seq: number | null;
+  /** Documents this delivery wrote (its own write accounting; 0 for duplicates). */
+  writes: number;
+}
+
+export async function handleMessageCreated({ chatId, messageId, eventId }: MessageCreatedEvent): Promise<MessageCreatedOutcome> {
   const started = Date.now();
   const firestore = db();
   const messageRef = firestore.doc(paths.message(chatId, messageId));
   const chatRef = firestore.doc(paths.chat(chatId));
 
-  const outcome = await firestore.runTransaction(async (tx) => {
-    const [messageSnap, chatSnap] = await Promise.all([tx.get(messageRef), tx.get(chatRef)]);
-    if (!messageSnap.exists) return { kind: 'gone' as const };
-    const message = messageSnap.data();
-    const replyToId = readReplyTo(message);
-    const quotedSnap = replyToId ? await tx.get(firestore.doc(paths.message(chatId, replyToId))) : null;
-    const plan = planMessage({ messageId, message, chat: chatSnap.data(), quoted: quotedSnap?.data() });
+  const outcome = await firestore.runTransaction(
+    async (tx): Promise<{ plan: MessagePlan | null; writes: number }> => {
+      const [messageSnap, chatSnap] = await Promise.all([tx.get(messageRef), tx.get(chatRef)]);
+      if (!messageSnap.exists) return { plan: null, writes: 0 };
+      const message = messageSnap.data();
+      const replyToId = readReplyTo(message);
+      const quotedSnap = replyToId ? await tx.get(firestore.doc(paths.message(chatId, replyToId))) : null;
+      const plan = planMessage({ messageId, message, chat: chatSnap.data(), quoted: quotedSnap?.data() });
 
-    if (plan.kind === 'duplicate') return plan;
-    if (plan.kind === 'reject') {
-      // Never fanned out: the content is cleared and the message marked, so clients show nothing.
-      tx.update(messageRef, { rejected: true, text: '', media: null, deletedForEveryone: true });
-      return plan;
-    }
-    const senderId = String(message?.senderId);
-    tx.update(chatRef, { seq: plan.seq, lastMessage: plan.lastMessage, lastMessageAt: plan.lastMessage.sentAt });
-    tx.update(messageRef, {
-      seq: plan.seq,
-      ...(plan.expiresAtMs !== null ? { expiresAt: Timestamp.fromMillis(plan.expiresAtMs) } : {}),
-      ...(plan.replyPreview !== null ? { 'replyTo.preview': plan.replyPreview } : {}),
-    });
-    // Sending implies having read the chat up to one's own message; system messages have no reader.
-    if (message?.type !== 'system') {
-      tx.set(
-        firestore.doc(paths.member(chatId, senderId)),
-        { readSeq: plan.seq, deliveredSeq: plan.seq },
-        { merge: true },
-      );
-    }
-    return plan;
-  });
+      if (plan.kind === 'duplicate' || plan.kind === 'presequenced') return { plan, writes: 0 };
+      const writes = new CountedWrites(tx);
+      if (plan.kind === 'reject') {
+        // Never fanned out: the content is cleared and the message marked, so clients show nothing.
+        writes.update(messageRef, { rejected: true, text: '', media: null, deletedForEveryone: true });
+      } else {
+        await applyAccepted(writes, { chatId, messageId, chatRef, messageRef }, plan);
+      }
+      return { plan, writes: writes.count };
+    },
+    CONTENDED,
+  );
 
-  if (outcome.kind === 'accept') {
-    logs.messageFannedOut({ chatId, messageId, seq: outcome.seq, eventId, durationMs: Date.now() - started });
-  } else if (outcome.kind === 'duplicate') {
+  const { plan, writes } = outcome;
+  if (plan === null) return { kind: 'gone', seq: null, writes };
+  if (plan.kind === 'accept') {
+    logs.messageFannedOut({ chatId, messageId, seq: plan.seq, eventId, durationMs: Date.now() - started, writes });
+  } else if (plan.kind === 'duplicate') {
     logs.messageAlreadyProcessed({ chatId, messageId, eventId });
-  } else if (outcome.kind === 'reject') {
-    logs.messageRejected({ chatId, messageId, eventId, reason: outcome.reason });
+  } else if (plan.kind === 'reject') {
+    logs.messageRejected({ chatId, messageId, eventId, reason: plan.reason });
   }
+  return { kind: plan.kind, seq: plan.kind === 'accept' ? plan.seq : null, writes };
+}
+
+async function applyAccepted(
+  tx: CountedWrites,
+  refs: { chatId: string; messageId: string; chatRef: DocumentReference; messageRef: DocumentReference },
+  plan: Extract<MessagePlan, { kind: 'accept' }>,
+): Promise<void> {
+  const firestore = db();
+  const { chatId, messageId } = refs;
+  tx.update(refs.chatRef, { seq: plan.seq, lastMessage: plan.lastMessage, lastMessageAt: plan.lastMessage.sentAt });
+  tx.update(refs.messageRef, {
+    seq: plan.seq,
+    ...(plan.expiresAtMs !== null ? { expiresAt: Timestamp.fromMillis(plan.expiresAtMs) } : {}),
+    ...(plan.replyTo !== undefined ? { replyTo: plan.replyTo } : {}),
+    ...(plan.mentions !== undefined ? { mentions: plan.mentions } : {}),
+  });
+  // Sending implies having read the chat up to one's own message.
+  await markSenderRead(tx, chatId, plan.senderId, plan.seq);
+  // Same transaction as the seq: exactly one job per message, whatever the number of deliveries.
+  tx.set(
+    firestore.doc(paths.job(notifyJobId(chatId, messageId))),
+    notificationJob({ chatId, messageId, senderId: plan.senderId, seq: plan.seq, mentions: plan.notify.mentions, createdAt: Timestamp.now() }),
+  );
 }
 
 function readReplyTo(message: Record<string, unknown> | undefined): string | null {

@@ -1,4 +1,4 @@
-/** Trigger: a client created a message; sequence it, summarise the chat, update the sender's markers. */
+/** Trigger: a client created a message; sequence it, summarise the chat, mark the sender, queue the push. */
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { handleMessageCreated } from './handleMessageCreated.ts';
 

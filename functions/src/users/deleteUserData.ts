@@ -34,6 +34,9 @@ export interface DeletionReport {
   storage: boolean;
 }
 
+/** Firestore's cap on the values of one `in` filter. */
+const IN_QUERY_LIMIT = 30;
+
 export async function deleteUserData(uid: string, options: { email?: string | null } = {}): Promise<DeletionReport> {
   const started = Date.now();
   const firestore = db();
@@ -56,6 +59,11 @@ export async function deleteUserData(uid: string, options: { email?: string | nu
   let docs = await deleteTree(firestore, paths.user(uid));
   docs += await deleteExisting(firestore, [...coMembers].map((other) => firestore.doc(paths.block(other, uid))));
   docs += await deleteQuery(firestore.collection(COLLECTIONS.scheduledMessages).where('senderId', '==', uid));
+  // Pending notification jobs name the sender and the chat (a direct chat's id embeds both uids).
+  docs += await deleteQuery(firestore.collection(COLLECTIONS.jobs).where('senderId', '==', uid));
+  for (let i = 0; i < chatIds.length; i += IN_QUERY_LIMIT) {
+    docs += await deleteQuery(firestore.collection(COLLECTIONS.jobs).where('chatId', 'in', chatIds.slice(i, i + IN_QUERY_LIMIT)));
+  }
   if (options.email) {
     const key = keyForEmail(options.email.trim().toLowerCase());
     await Promise.all([

@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { FieldValue } from 'firebase-admin/firestore';
-import { paths } from '@natter/model';
+import { messagePreview, paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
+import { systemText } from '../chats/systemText.ts';
 import { DELETED_DISPLAY_NAME } from './profile.ts';
 
 export const ACCOUNT_DELETED_EVENT = 'account_deleted';
@@ -36,20 +37,27 @@ export async function leaveChatOnDeletion(chatId: string, uid: string): Promise<
     const successorSnap = successorRef ? await tx.get(successorRef) : null;
     if (successor) adminIds = [successor];
 
-    const lastMessage = chat.get('lastMessage') as { senderId?: string; type?: string } | null | undefined;
-    const mediaPreviewGone = lastMessage?.senderId === uid && lastMessage.type !== 'text' && lastMessage.type !== 'system';
+    // Functions write system messages already sequenced (the message trigger clears unsequenced
+    // ones as forged), so the notice takes the next seq and becomes the chat's last message.
+    const seq = ((chat.get('seq') as number | undefined) ?? 0) + 1;
+    const now = FieldValue.serverTimestamp();
+    const text = systemText({ event: ACCOUNT_DELETED_EVENT, actorId: uid, targetIds: [uid] }, () => DELETED_DISPLAY_NAME);
+    const messageId = accountDeletedMessageId(uid);
     tx.update(chatRef, {
       memberIds: remaining,
       adminIds,
-      ...(mediaPreviewGone ? { 'lastMessage.preview': 'This message was deleted' } : {}),
+      seq,
+      lastMessage: { id: messageId, senderId: uid, type: 'system', preview: messagePreview({ type: 'system', text }), sentAt: now, seq },
+      lastMessageAt: now,
     });
     tx.delete(memberRef);
     if (successorRef && successorSnap?.exists) tx.update(successorRef, { role: 'admin' });
-    tx.set(firestore.doc(paths.message(chatId, accountDeletedMessageId(uid))), {
+    tx.set(firestore.doc(paths.message(chatId, messageId)), {
       senderId: uid,
       type: 'system',
-      text: `${DELETED_DISPLAY_NAME} left`,
-      createdAt: FieldValue.serverTimestamp(),
+      text,
+      createdAt: now,
+      seq,
       system: { event: ACCOUNT_DELETED_EVENT, actorId: uid, targetIds: [uid] },
     });
     return 'left';

@@ -23,10 +23,13 @@ export const COLLECTIONS = {
 
 /** The single document id under `users/{uid}/private`. */
 export const ACCOUNT_DOC_ID = 'account';
+/** Server-only presence watermark under `users/{uid}/private` (drops out-of-order status events). */
+export const PRESENCE_DOC_ID = 'presence';
 
 export const paths = {
   user: (uid: string) => `${COLLECTIONS.users}/${uid}`,
   account: (uid: string) => `${COLLECTIONS.users}/${uid}/${COLLECTIONS.private}/${ACCOUNT_DOC_ID}`,
+  presence: (uid: string) => `${COLLECTIONS.users}/${uid}/${COLLECTIONS.private}/${PRESENCE_DOC_ID}`,
   devices: (uid: string) => `${COLLECTIONS.users}/${uid}/${COLLECTIONS.devices}`,
   device: (uid: string, deviceId: string) => `${paths.devices(uid)}/${deviceId}`,
   blocked: (uid: string) => `${COLLECTIONS.users}/${uid}/${COLLECTIONS.blocked}`,

@@ -1,0 +1,41 @@
+/**
+ * Fresh checks every mutating chat callable makes before its transaction: bans, that the users
+ * named exist, and blocks. Never cached: each one decides whether a write may happen.
+ */
+import { paths } from '@natter/model';
+import { db } from '../lib/admin.ts';
+import { rememberDisplayName } from '../lib/lookups.ts';
+import { refuse } from './refusal.ts';
+
+/** A `bans/{uid}` document blocks every mutating callable until its `until` passes (null: forever). */
+export async function assertNotBanned(uid: string): Promise<void> {
+  const ban = await db().doc(paths.ban(uid)).get();
+  if (!ban.exists) return;
+  const until: unknown = ban.get('until');
+  const expired = typeof until === 'object' && until !== null && 'toMillis' in until && (until as { toMillis(): number }).toMillis() <= Date.now();
+  if (!expired) refuse('permission-denied', 'Your account is suspended.');
+}
+
+/** Every uid must have a live profile; names are remembered for the system message. */
+export async function assertUsersExist(uids: readonly string[], field: string): Promise<void> {
+  if (uids.length === 0) return;
+  const snaps = await db().getAll(...uids.map((uid) => db().doc(paths.user(uid))));
+  snaps.forEach((snap, i) => {
+    const uid = uids[i]!;
+    if (!snap.exists || snap.get('deleted') === true) refuse('not-found', `Field '${field}': user '${uid}' does not exist.`);
+    rememberDisplayName(uid, snap.data());
+  });
+}
+
+/** Refuses when any of `targets` blocked `actorId` (without saying which, so blocks stay private). */
+export async function assertNotBlockedBy(targets: readonly string[], actorId: string): Promise<void> {
+  if (targets.length === 0) return;
+  const snaps = await db().getAll(...targets.map((uid) => db().doc(paths.block(uid, actorId))));
+  if (snaps.some((snap) => snap.exists)) refuse('permission-denied', 'Some of these users cannot be added by you.');
+}
+
+/** Whether either of two users blocked the other: [a blocked b, b blocked a]. */
+export async function blocksBetween(a: string, b: string): Promise<[boolean, boolean]> {
+  const [ab, ba] = await db().getAll(db().doc(paths.block(a, b)), db().doc(paths.block(b, a)));
+  return [Boolean(ab?.exists), Boolean(ba?.exists)];
+}

@@ -1,0 +1,27 @@
+/**
+ * `joinByInvite({code})`: the caller joins the group behind a working invite link (a member
+ * already gets the chat id back). The group stays within MAX_GROUP_MEMBERS.
+ */
+import type { CallableInput } from '@natter/model';
+import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
+import { refusalsAsHttps } from './errors.ts';
+import { assertNotBanned } from './guards.ts';
+import { usableInvite } from './invites.ts';
+import { planJoin } from './plans.ts';
+import { runChatChange } from './runChange.ts';
+
+export async function handleJoinByInvite(
+  input: CallableInput<'joinByInvite'>,
+  context: AuthedContext,
+  mirror: MembershipMirror = membershipMirror(),
+): Promise<{ chatId: string }> {
+  return refusalsAsHttps(async () => {
+    await assertNotBanned(context.uid);
+    const link = await usableInvite(input.code);
+    await runChatChange(link.chatId, context.uid, (chat) => planJoin(chat, context.uid, link.createdBy), mirror);
+    return { chatId: link.chatId };
+  });
+}
+
+export const joinByInvite = authedCallable('joinByInvite', (input, context) => handleJoinByInvite(input, context));

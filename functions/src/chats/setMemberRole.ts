@@ -1,0 +1,22 @@
+/** `setMemberRole({chatId, uid, role})`: an admin promotes or demotes a member; a group keeps one admin. */
+import type { CallableInput } from '@natter/model';
+import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
+import { refusalsAsHttps } from './errors.ts';
+import { assertNotBanned } from './guards.ts';
+import { planSetRole } from './plans.ts';
+import { runChatChange } from './runChange.ts';
+
+export async function handleSetMemberRole(
+  input: CallableInput<'setMemberRole'>,
+  context: AuthedContext,
+  mirror: MembershipMirror = membershipMirror(),
+): Promise<Record<string, never>> {
+  return refusalsAsHttps(async () => {
+    await assertNotBanned(context.uid);
+    await runChatChange(input.chatId, context.uid, (chat) => planSetRole(chat, context.uid, input.uid, input.role), mirror);
+    return {};
+  });
+}
+
+export const setMemberRole = authedCallable('setMemberRole', (input, context) => handleSetMemberRole(input, context));

@@ -1,0 +1,7 @@
+/** Trigger: a client filed a report; snapshot its evidence and open it for staff. */
+import { onDocumentCreated } from 'firebase-functions/v2/firestore';
+import { captureEvidence } from './captureEvidence.ts';
+
+export const onReportCreated = onDocumentCreated({ document: 'reports/{reportId}', retry: true }, async (event) => {
+  await captureEvidence({ reportId: event.params.reportId, eventId: event.id });
+});

@@ -1,0 +1,148 @@
+/**
+ * The message path under load and its cost: 100 messages at once from 5 senders, and the document
+ * writes one text message costs in a 2-member chat and in a 1,024-member group (must be equal).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collection, doc, serverTimestamp, setDoc } from 'firebase/firestore';
+import {
+  MAX_GROUP_MEMBERS,
+  chatSchema,
+  memberSchema,
+  messageSchema,
+  notificationJobSchema,
+  paths,
+  unreadCount,
+  type Member,
+} from '@natter/model';
+import { docWhen, documentTimes, firestore, seedUsers, writesBetween } from './support/messaging.ts';
+import { clearFirestore } from '../../tests/support/admin.ts';
+import { signedInClient, type ClientSession } from '../../tests/support/clients.ts';
+
+const sessions: ClientSession[] = [];
+
+beforeAll(async () => {
+  await clearFirestore();
+});
+
+afterAll(async () => {
+  await Promise.all(sessions.map((session) => session.close()));
+});
+
+async function session(uid: string): Promise<ClientSession> {
+  const client = await signedInClient(uid);
+  sessions.push(client);
+  return client;
+}
+
+async function send(client: ClientSession, chatId: string, text: string): Promise<string> {
+  const ref = doc(collection(client.db, paths.messages(chatId)));
+  await setDoc(ref, { senderId: client.uid, type: 'text', text, createdAt: serverTimestamp() });
+  return ref.id;
+}
+
+async function members(chatId: string): Promise<Record<string, Member>> {
+  const snap = await firestore.collection(paths.members(chatId)).get();
+  return Object.fromEntries(snap.docs.map((d) => [d.id, memberSchema.parse(d.data())]));
+}
+
+describe('100 messages written concurrently into one chat by 5 senders', () => {
+  it('get seq 1..100 exactly once, one job each, and exact unread counts for every member', async () => {
+    const senders = ['ld-s1', 'ld-s2', 'ld-s3', 'ld-s4', 'ld-s5'];
+    const reader = 'ld-reader';
+    await seedUsers([...senders, reader]);
+    const owner = await session('ld-s1');
+    const { chatId } = await owner.call<{ chatId: string }>('createGroup', { name: 'Load', memberIds: [...senders.slice(1), reader] });
+    const clients = [owner, ...(await Promise.all(senders.slice(1).map((uid) => session(uid))))];
+
+    const sent = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => {
+        const client = clients[i % clients.length]!;
+        return send(client, chatId, `message ${i}`).then((id) => ({ id, senderId: client.uid! }));
+      }),
+    );
+    // The local Functions emulator runs these triggers about one at a time: allow minutes, not seconds.
+    await docWhen(paths.chat(chatId), (data) => data.seq === 101, 280_000);
+
+    const messages = await firestore.collection(paths.messages(chatId)).get();
+    const bySeq = messages.docs.map((d) => ({ id: d.id, message: messageSchema.parse(d.data()) })).filter((m) => m.message.type === 'text');
+    expect(bySeq).toHaveLength(100);
+    const seqs = bySeq.map((m) => m.message.seq!).sort((a, b) => a - b);
+    // seq 1 is the "created" system message; the 100 texts hold 2..101, each exactly once.
+    expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
+    expect(new Set(bySeq.map((m) => m.id))).toEqual(new Set(sent.map((m) => m.id)));
+
+    const chat = chatSchema.parse((await firestore.doc(paths.chat(chatId)).get()).data());
+    const newest = bySeq.find((m) => m.message.seq === 101)!;
+    expect(chat.lastMessage).toMatchObject({ id: newest.id, seq: 101 });
+
+    const jobs = await firestore.collection('jobs').where('chatId', '==', chatId).get();
+    expect(jobs.size).toBe(100);
+    expect(new Set(jobs.docs.map((d) => notificationJobSchema.parse(d.data()).seq)).size).toBe(100);
+
+    // Every sender has read up to their own newest message; the silent reader has read nothing.
+    const marks = await members(chatId);
+    for (const uid of senders) {
+      const ownNewest = Math.max(...bySeq.filter((m) => m.message.senderId === uid).map((m) => m.message.seq!));
+      expect([uid, marks[uid]?.readSeq]).toEqual([uid, ownNewest]);
+      expect(unreadCount(chat.seq, marks[uid])).toBe(101 - ownNewest);
+    }
+    expect(unreadCount(chat.seq, marks[reader])).toBe(101);
+  }, 300_000);
+});
+
+describe('writes per text message do not grow with group size', () => {
+  const figures: Record<string, number> = {};
+
+  async function measure(label: string, sender: ClientSession, chatId: string): Promise<void> {
+    const seq = chatSchema.parse((await firestore.doc(paths.chat(chatId)).get()).data()).seq;
+    const before = await documentTimes();
+    const id = await send(sender, chatId, `cost probe for ${label}`);
+    await docWhen(paths.message(chatId, id), (data) => data.seq === seq + 1);
+    await docWhen(paths.chat(chatId), (data) => data.seq === seq + 1);
+    // Let anything else the message causes land before looking.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const { writes, documents } = writesBetween(before, await documentTimes());
+    figures[label] = writes;
+    console.log(`writes per text message, ${label}: ${writes} (${documents.join(', ')})`);
+    // The client's create + the trigger's update of the message, the chat, the sender's marker, the job.
+    expect(documents).toEqual([
+      paths.chat(chatId),
+      paths.member(chatId, sender.uid!),
+      paths.message(chatId, id),
+      expect.stringMatching(/^jobs\/notify-[0-9a-f]{40}$/) as unknown as string,
+    ]);
+  }
+
+  it('costs 5 writes in a 2-member chat', async () => {
+    await seedUsers(['cost-a', 'cost-b']);
+    const a = await session('cost-a');
+    const { chatId } = await a.call<{ chatId: string }>('openDirectChat', { otherUid: 'cost-b' });
+    await measure('2 members', a, chatId);
+    expect(figures['2 members']).toBe(5);
+  });
+
+  it('creates a 1,024-member group and costs the same 5 writes in it', async () => {
+    const others = Array.from({ length: MAX_GROUP_MEMBERS - 1 }, (_, i) => `big-${String(i).padStart(4, '0')}`);
+    await seedUsers(['big-owner', ...others]);
+    const owner = await session('big-owner');
+
+    const before = await documentTimes();
+    const { chatId } = await owner.call<{ chatId: string }>('createGroup', { name: 'Everyone', memberIds: others });
+    const created = writesBetween(before, await documentTimes());
+    console.log(`createGroup with ${MAX_GROUP_MEMBERS} members: ${created.writes} writes`);
+    // The chat, 1,024 member documents and the "created" system message.
+    expect(created.writes).toBe(1 + MAX_GROUP_MEMBERS + 1);
+    const chat = chatSchema.parse((await firestore.doc(paths.chat(chatId)).get()).data());
+    expect(chat.memberIds).toHaveLength(MAX_GROUP_MEMBERS);
+    expect((await firestore.collection(paths.members(chatId)).count().get()).data().count).toBe(MAX_GROUP_MEMBERS);
+    expect(chat.lastMessage?.preview).toBe('Big-owner created group "Everyone"');
+
+    await measure('1024 members', owner, chatId);
+    expect(figures['1024 members']).toBe(figures['2 members']);
+
+    // The group is full: one more is refused with the precise code, and nothing changes.
+    await seedUsers(['big-extra']);
+    await expect(owner.call('addMembers', { chatId, uids: ['big-extra'] })).rejects.toMatchObject({ code: 'functions/resource-exhausted' });
+    expect(chatSchema.parse((await firestore.doc(paths.chat(chatId)).get()).data()).memberIds).toHaveLength(MAX_GROUP_MEMBERS);
+  });
+});

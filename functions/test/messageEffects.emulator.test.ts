@@ -1,0 +1,117 @@
+/**
+ * What the message triggers do to a conversation, with the deployed triggers firing for real:
+ * edits and deletes of the last message reach the chat list, replies quote the real message,
+ * mentions name members only, disappearing chats stamp expiry, forged system messages die.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Timestamp } from 'firebase-admin/firestore';
+import { chatSchema, notificationJobSchema, paths } from '@natter/model';
+import { docWhen, firestore, seedUsers } from './support/messaging.ts';
+import { clearFirestore } from '../../tests/support/admin.ts';
+import { handleCreateGroup } from '../src/chats/createGroup.ts';
+import { handleUpdateGroup } from '../src/chats/updateGroup.ts';
+import { notifyJobId } from '../src/messaging/jobs.ts';
+import { handleMessageUpdated } from '../src/messaging/handleMessageUpdated.ts';
+import { RecordingMembershipMirror } from '../src/lib/rtdb.ts';
+import type { AuthedContext } from '../src/lib/callable.ts';
+
+const as = (uid: string): AuthedContext => ({ uid, claims: {}, ip: '127.0.0.1' });
+let chatId = '';
+let next = 1;
+
+beforeAll(async () => {
+  await clearFirestore();
+  await seedUsers(['fx-ana', 'fx-ben', 'fx-cai', 'fx-out'], { names: { 'fx-ana': 'Ana', 'fx-ben': 'Ben' } });
+  ({ chatId } = await handleCreateGroup({ name: 'Effects', memberIds: ['fx-ben', 'fx-cai'] }, as('fx-ana'), new RecordingMembershipMirror()));
+  next = 2; // seq 1 is the "created" message
+});
+
+/** Writes a message as a client would (Admin SDK: the rules branch owns client-side checks) and waits for its seq. */
+async function post(id: string, fields: Record<string, unknown>): Promise<Record<string, unknown>> {
+  await firestore.doc(paths.message(chatId, id)).set({ senderId: 'fx-ana', type: 'text', text: id, createdAt: Timestamp.now(), ...fields });
+  const seq = next++;
+  return docWhen(paths.message(chatId, id), (data) => data.seq === seq);
+}
+
+async function chat() {
+  return chatSchema.parse((await firestore.doc(paths.chat(chatId)).get()).data());
+}
+
+describe('edits and deletes reach the chat list', () => {
+  it("updates the preview when the chat's last message is edited, and only then", async () => {
+    await post('first', { text: 'first words' });
+    await post('last', { text: 'last words' });
+    await firestore.doc(paths.message(chatId, 'last')).update({ text: 'last words, edited', editedAt: Timestamp.now() });
+    await docWhen(paths.chat(chatId), (data) => (data.lastMessage as { preview?: string }).preview === 'last words, edited');
+
+    // Editing an older message leaves the summary alone (run in-process to see the trigger's own count).
+    const before = (await firestore.doc(paths.message(chatId, 'first')).get()).data();
+    await firestore.doc(paths.message(chatId, 'first')).update({ text: 'first words, edited' });
+    const after = (await firestore.doc(paths.message(chatId, 'first')).get()).data();
+    expect(await handleMessageUpdated({ chatId, messageId: 'first', eventId: 'evt-old-edit', before, after })).toEqual({ writes: 0 });
+    expect((await chat()).lastMessage?.preview).toBe('last words, edited');
+  });
+
+  it('shows a deleted last message as deleted and clears what the delete left behind', async () => {
+    await firestore.doc(paths.message(chatId, 'last')).update({ deletedForEveryone: true, mentions: ['fx-ben'] });
+    const tombstone = await docWhen(paths.message(chatId, 'last'), (data) => data.text === '');
+    expect(tombstone).toMatchObject({ deletedForEveryone: true, media: null, replyTo: null, mentions: [] });
+    await docWhen(paths.chat(chatId), (data) => (data.lastMessage as { preview?: string }).preview === 'This message was deleted');
+    expect((await chat()).lastMessage?.id).toBe('last');
+  });
+
+  it('ignores reactions without reading anything', async () => {
+    const before = (await firestore.doc(paths.message(chatId, 'first')).get()).data();
+    const after = { ...before, reactions: { 'fx-ben': '👍' } };
+    expect(await handleMessageUpdated({ chatId, messageId: 'first', eventId: 'evt-reaction', before, after })).toEqual({ writes: 0 });
+  });
+});
+
+describe('replies, mentions, disappearing chats and forgeries', () => {
+  it("snapshots the quoted message, replacing what the client claimed it said", async () => {
+    const reply = await post('reply', { replyTo: { messageId: 'first', senderId: 'fx-ben', preview: 'something I never said' } });
+    expect(reply.replyTo).toEqual({ messageId: 'first', senderId: 'fx-ana', preview: 'first words, edited' });
+    const orphan = await post('orphan', { replyTo: { messageId: 'nope', senderId: 'fx-ben', preview: 'ghost' } });
+    expect(orphan.replyTo).toBeNull();
+  });
+
+  it('keeps mentions of members only, and hands them to the one notification job', async () => {
+    const mention = await post('mention', { text: '@Ben @Out', mentions: ['fx-ben', 'fx-out', 'fx-ana'] });
+    expect(mention.mentions).toEqual(['fx-ben']);
+    const job = notificationJobSchema.parse((await firestore.doc(paths.job(notifyJobId(chatId, 'mention'))).get()).data());
+    expect(job).toMatchObject({ chatId, messageId: 'mention', senderId: 'fx-ana', mentions: ['fx-ben'], status: 'pending', attempts: 0 });
+  });
+
+  it('stamps expiry on messages in a disappearing chat, from their creation time', async () => {
+    await handleUpdateGroup({ chatId, settings: { disappearAfterSeconds: 86_400 } }, as('fx-ana'), new RecordingMembershipMirror());
+    next++; // the settings change posted a system message
+    expect((await chat()).lastMessage?.preview).toBe('Ana turned on disappearing messages: new messages disappear after 24 hours');
+    const message = await post('ephemeral', {});
+    const createdAt = (message.createdAt as Timestamp).toMillis();
+    expect((message.expiresAt as Timestamp).toMillis()).toBe(createdAt + 86_400_000);
+  });
+
+  it('neutralises a system message that did not come from a function', async () => {
+    const seq = (await chat()).seq;
+    await firestore.doc(paths.message(chatId, 'forged-system')).set({
+      senderId: 'fx-ben',
+      type: 'system',
+      text: 'Ana made Ben an admin',
+      createdAt: Timestamp.now(),
+      system: { event: 'promoted', actorId: 'fx-ana', targetIds: ['fx-ben'] },
+    });
+    const forged = await docWhen(paths.message(chatId, 'forged-system'), (data) => data.rejected === true);
+    expect(forged.text).toBe('');
+    expect((await chat()).seq).toBe(seq);
+    expect((await firestore.doc(paths.job(notifyJobId(chatId, 'forged-system'))).get()).exists).toBe(false);
+  });
+
+  it("keeps a read-receipts-off sender's marker private", async () => {
+    await firestore.doc(paths.account('fx-cai')).update({ 'settings.readReceipts': false });
+    const beforeMarker = (await firestore.doc(paths.member(chatId, 'fx-cai')).get()).get('readSeq') as number;
+    const sent = await post('private-reader', { senderId: 'fx-cai', text: 'hi' });
+    const readState = await docWhen(paths.readState('fx-cai', chatId), (data) => data.readSeq === sent.seq);
+    expect(readState.readSeq).toBe(sent.seq);
+    expect((await firestore.doc(paths.member(chatId, 'fx-cai')).get()).get('readSeq')).toBe(beforeMarker);
+  });
+});

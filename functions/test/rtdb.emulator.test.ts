@@ -1,0 +1,49 @@
+/**
+ * Against the Realtime Database emulator, wherever it runs (it cannot be downloaded on the
+ * offline machines, where this suite prints its skip reason): the deployed presence trigger fires
+ * on a real `/status/{uid}` write, and the membership callables write the real `/chatMembers` mirror.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { getDatabaseWithUrl, type Database } from 'firebase-admin/database';
+import { directChatId, rtdbPaths } from '@natter/model';
+import { docWhen, seedUsers } from './support/messaging.ts';
+import { clearFirestore } from '../../tests/support/admin.ts';
+import { signedInClient, type ClientSession } from '../../tests/support/clients.ts';
+import { PROJECT_ID, emulatorPort } from '../../tests/support/env.ts';
+import { describeWhen, missingEmulator } from '../../tests/support/skip.ts';
+import { adminApp } from '../src/lib/admin.ts';
+
+describeWhen(missingEmulator('database'), 'presence and the /chatMembers mirror on the Realtime Database emulator', () => {
+  let rtdb: Database;
+  let ana: ClientSession;
+
+  beforeAll(async () => {
+    await clearFirestore();
+    await seedUsers(['rt-ana', 'rt-ben', 'rt-cai']);
+    rtdb = getDatabaseWithUrl(`http://127.0.0.1:${emulatorPort('database')}?ns=${PROJECT_ID}-default-rtdb`, adminApp());
+    await rtdb.ref().set(null);
+    ana = await signedInClient('rt-ana');
+  });
+
+  afterAll(async () => {
+    await ana.close();
+  });
+
+  it('mirrors a /status write into the profile', async () => {
+    await rtdb.ref(rtdbPaths.status('rt-ben')).set({ state: 'online', lastChanged: Date.now() });
+    await docWhen('users/rt-ben', (data) => data.online === true);
+    await rtdb.ref(rtdbPaths.status('rt-ben')).set({ state: 'offline', lastChanged: Date.now() });
+    await docWhen('users/rt-ben', (data) => data.online === false && data.lastSeenAt !== null);
+  });
+
+  it('keeps /chatMembers in step with membership callables', async () => {
+    const { chatId: direct } = await ana.call<{ chatId: string }>('openDirectChat', { otherUid: 'rt-ben' });
+    expect(direct).toBe(directChatId('rt-ana', 'rt-ben'));
+    expect((await rtdb.ref(rtdbPaths.chatMembers(direct)).get()).val()).toEqual({ 'rt-ana': true, 'rt-ben': true });
+
+    const { chatId } = await ana.call<{ chatId: string }>('createGroup', { name: 'Mirror', memberIds: ['rt-ben'] });
+    await ana.call('addMembers', { chatId, uids: ['rt-cai'] });
+    await ana.call('removeMember', { chatId, uid: 'rt-ben' });
+    expect((await rtdb.ref(rtdbPaths.chatMembers(chatId)).get()).val()).toEqual({ 'rt-ana': true, 'rt-cai': true });
+  });
+});
