@@ -1,20 +1,13 @@
 /**
- * Unread counts and receipt ticks from the sequence markers (pure; see docs/data-model.md):
- * unread = chat.seq - max(member.readSeq, readState.readSeq); a message with seq s is read by every
- * member whose readSeq >= s and delivered to every member whose deliveredSeq >= s.
+ * Receipts for the UI, on top of the shared model's arithmetic (packages/model receipts.ts): the
+ * state and "read by k of n" come from `groupReceipt`; the open conversation already listens to
+ * every member document, so it also names who read and who has the message.
  */
-export interface Markers {
-  readSeq: number;
-  deliveredSeq: number;
-}
+import { groupReceipt, type Markers, type ReceiptState } from '@natter/model';
 
-export type ReceiptState = 'pending' | 'sent' | 'delivered' | 'read';
+export { unreadCount, type Markers, type ReceiptState } from '@natter/model';
 
-export function unreadCount(chatSeq: number, member: Pick<Markers, 'readSeq'> | null | undefined, readState?: Pick<Markers, 'readSeq'> | null): number {
-  return Math.max(0, chatSeq - Math.max(member?.readSeq ?? 0, readState?.readSeq ?? 0));
-}
-
-export interface GroupReceipt {
+export interface Receipt {
   /** Members other than the sender. */
   recipients: number;
   delivered: number;
@@ -25,19 +18,22 @@ export interface GroupReceipt {
 }
 
 /**
- * What the sender sees on a message, from every other member's markers (direct chats have one).
- * `seq` is undefined until the server has numbered the message.
+ * What the sender sees on a message with sequence `seq` (undefined until the server numbered it:
+ * then it is merely sent), from every member's markers; direct chats have one recipient.
  */
-export function receiptFor(
-  seq: number | undefined,
-  senderId: string,
-  members: ReadonlyArray<Markers & { uid: string }>,
-): GroupReceipt {
+export function receiptFor(seq: number | undefined, senderId: string, members: ReadonlyArray<Markers & { uid: string }>): Receipt {
   const others = members.filter((m) => m.uid !== senderId);
   if (seq === undefined) return { recipients: others.length, delivered: 0, read: 0, state: 'sent', readBy: [], deliveredTo: [] };
-  const readBy = others.filter((m) => m.readSeq >= seq).map((m) => m.uid);
-  const deliveredTo = others.filter((m) => Math.max(m.deliveredSeq, m.readSeq) >= seq).map((m) => m.uid);
-  const n = others.length;
-  const state: ReceiptState = n > 0 && readBy.length === n ? 'read' : n > 0 && deliveredTo.length === n ? 'delivered' : 'sent';
-  return { recipients: n, delivered: deliveredTo.length, read: readBy.length, state, readBy, deliveredTo };
+  const summary = groupReceipt({
+    messageSeq: seq,
+    memberCount: members.length,
+    readAtLeast: members.filter((m) => m.readSeq >= seq).length,
+    deliveredAtLeast: members.filter((m) => m.deliveredSeq >= seq).length,
+    sender: members.find((m) => m.uid === senderId),
+  });
+  return {
+    ...summary,
+    readBy: others.filter((m) => m.readSeq >= seq).map((m) => m.uid),
+    deliveredTo: others.filter((m) => Math.max(m.deliveredSeq, m.readSeq) >= seq).map((m) => m.uid),
+  };
 }

@@ -23,6 +23,7 @@ import {
   chatSchema,
   describeIssues,
   memberSchema,
+  markerUpdate,
   memberUpdateSchema,
   paths,
   readStateSchema,
@@ -168,15 +169,16 @@ export function chatsApi(services: Pick<Services, 'auth' | 'db'>) {
       options: { reading: boolean; readReceipts: boolean },
     ): Promise<boolean> {
       const uid = requireUid(services);
-      const memberChange: MemberUpdate = {};
-      if (chatSeq > current.member.deliveredSeq) memberChange.deliveredSeq = chatSeq;
+      // The shared arithmetic decides what moves; with receipts off the read marker goes private.
       const readSoFar = Math.max(current.member.readSeq, current.readState?.readSeq ?? 0);
-      const needsRead = options.reading && chatSeq > readSoFar;
-      if (needsRead && options.readReceipts) memberChange.readSeq = chatSeq;
+      const moved = markerUpdate({ deliveredSeq: current.member.deliveredSeq, readSeq: readSoFar }, chatSeq, { reading: options.reading }) ?? {};
+      const memberChange: MemberUpdate = {};
+      if (moved.deliveredSeq !== undefined) memberChange.deliveredSeq = moved.deliveredSeq;
+      if (moved.readSeq !== undefined && options.readReceipts) memberChange.readSeq = moved.readSeq;
       const writes: Promise<void>[] = [];
       if (Object.keys(memberChange).length > 0) writes.push(updateDoc(doc(db, paths.member(chatId, uid)), validUpdate(memberChange)));
-      if (needsRead && !options.readReceipts) {
-        const parsed = readStateSchema.pick({ readSeq: true }).safeParse({ readSeq: chatSeq });
+      if (moved.readSeq !== undefined && !options.readReceipts) {
+        const parsed = readStateSchema.pick({ readSeq: true }).safeParse({ readSeq: moved.readSeq });
         if (!parsed.success) throw new InvalidInputError(describeIssues(parsed.error));
         writes.push(setDoc(doc(db, paths.readState(uid, chatId)), { readSeq: parsed.data.readSeq, updatedAt: serverTimestamp() }));
       }

@@ -13,8 +13,7 @@ import {
   set,
   type Database,
 } from 'firebase/database';
-import { rtdbPaths, statusSchema, type Status } from '@natter/model';
-import { activeTypers, shouldRefreshTyping } from '../typing.ts';
+import { activeTypers, rtdbPaths, shouldRefreshTyping, statusSchema, type Status } from '@natter/model';
 import type { Services } from './services.ts';
 
 type Unsubscribe = () => void;
