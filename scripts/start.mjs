@@ -73,7 +73,7 @@ if (seeded.status !== 0) {
 }
 
 essential(startProcess('web', path.join(BIN, 'vite'), ['--config', 'web-client/vite.config.ts', '--clearScreen', 'false'], {
-  env: emulatorClientEnv(),
+  env: { ...emulatorClientEnv(), NATTER_EMULATORS: emulators.join(',') },
   filter: (line) => !/press h|ready in|➜/.test(line),
 }));
 

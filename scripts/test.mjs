@@ -83,6 +83,7 @@ if (emulatorProjects.length > 0) {
     if (emulatorProjects.includes('browser') && findChromium()) {
       const built = run(path.join(BIN, 'vite'), ['build', '--config', 'web-client/vite.config.ts', '--logLevel', 'warn'], {
         VITE_USE_EMULATORS: 'true',
+        NATTER_EMULATORS: emulators.join(','),
       });
       if (built !== 0) console.error('The web client did not build; browser tests will fail.');
     }

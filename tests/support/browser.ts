@@ -34,8 +34,16 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-export async function serveWebClient(): Promise<{ url: string; close(): Promise<void> }> {
-  const server: PreviewServer = await preview({ configFile: path.join(ROOT, 'web-client', 'vite.config.ts'), logLevel: 'warn' });
+/**
+ * Serves the built client. `port` overrides the preview port, e.g. the dev web port that the
+ * functions' sign-in-link allow-list admits (DEV_PORTS.web).
+ */
+export async function serveWebClient({ port }: { port?: number } = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const server: PreviewServer = await preview({
+    configFile: path.join(ROOT, 'web-client', 'vite.config.ts'),
+    logLevel: 'warn',
+    ...(port ? { preview: { port, strictPort: true, host: 'localhost' } } : {}),
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server did not report a URL');
   return { url, close: () => server.close() };

@@ -2,6 +2,8 @@
 
 /** Port offset baked in at build time (see vite.config.ts). */
 declare const __NATTER_PORT_OFFSET__: number;
+/** Comma-separated emulators running locally, baked in at build time (see vite.config.ts). */
+declare const __NATTER_EMULATORS__: string;
 
 interface ImportMetaEnv {
   readonly VITE_USE_EMULATORS?: string;

@@ -1,0 +1,72 @@
+/**
+ * Web-client data access in Node against the emulators: a client-SDK session (tests/support) turned
+ * into the `Services` the data-access modules take, plus the modules bound to it. Exactly what the
+ * browser runs, minus the persistent cache and the optional Realtime Database and Storage.
+ */
+import { adminAuth, adminDb, clearAuth, clearFirestore, eventually } from '../../../tests/support/admin.ts';
+import { signedInClient, type ClientSession } from '../../../tests/support/clients.ts';
+import { paths } from '@natter/model';
+import { authApi } from '../../src/lib/firebase/auth.ts';
+import { chatsApi } from '../../src/lib/firebase/chats.ts';
+import { databaseApi } from '../../src/lib/firebase/database.ts';
+import { functionsApi } from '../../src/lib/firebase/functions.ts';
+import { messagesApi } from '../../src/lib/firebase/messages.ts';
+import type { Services } from '../../src/lib/firebase/services.ts';
+import { storageApi } from '../../src/lib/firebase/storage.ts';
+import { usersApi } from '../../src/lib/firebase/users.ts';
+
+export interface WebSession {
+  uid: string;
+  session: ClientSession;
+  services: Services;
+  auth: ReturnType<typeof authApi>;
+  chats: ReturnType<typeof chatsApi>;
+  messages: ReturnType<typeof messagesApi>;
+  users: ReturnType<typeof usersApi>;
+  functions: ReturnType<typeof functionsApi>;
+  database: ReturnType<typeof databaseApi>;
+  storage: ReturnType<typeof storageApi>;
+}
+
+export function bind(session: ClientSession, uid: string): WebSession {
+  const services: Services = { auth: session.auth, db: session.db, functions: session.functions, database: null, storage: null };
+  return {
+    uid,
+    session,
+    services,
+    auth: authApi(services),
+    chats: chatsApi(services),
+    messages: messagesApi(services),
+    users: usersApi(services),
+    functions: functionsApi(services),
+    database: databaseApi(services),
+    storage: storageApi(services),
+  };
+}
+
+/**
+ * A signed-in user with a profile named `displayName`: the account is created by the Admin SDK,
+ * the profile by Natter's user-creation trigger, and the name set through the web client's own
+ * profile update (which also writes the search key).
+ */
+export async function webUser(uid: string, displayName: string): Promise<WebSession> {
+  await adminAuth.createUser({ uid, email: `${uid}@natter.test`, emailVerified: true, displayName }).catch(() => undefined);
+  const session = bind(await signedInClient(uid), uid);
+  await eventually(async () => ((await adminDb.doc(paths.user(uid)).get()).exists ? true : undefined));
+  await session.users.updateProfile({ displayName });
+  return session;
+}
+
+/**
+ * Clears Firestore and Auth between files. The emulator answers 409 to a clear while triggers of
+ * the previous file still hold transactions, so the clear is retried until they are done.
+ */
+export async function clearEverything(): Promise<void> {
+  await eventually(() => clearFirestore().then(() => true), { timeoutMs: 30_000, intervalMs: 500 });
+  await clearAuth();
+}
+
+/** Closes whichever sessions a (possibly failed) setup opened. */
+export async function closeAll(sessions: (WebSession | undefined)[]): Promise<void> {
+  await Promise.all(sessions.filter((s): s is WebSession => s !== undefined).map((s) => s.session.close()));
+}
