@@ -9,3 +9,9 @@ export const WEB_APP_URL = defineString('WEB_APP_URL', {
   default: 'http://localhost:5173',
   description: 'Public URL of the Natter web client',
 });
+
+/** Sentry DSN for error reports; empty turns error reporting off (the default, and always locally). */
+export const SENTRY_DSN = defineString('SENTRY_DSN', {
+  default: '',
+  description: 'Sentry DSN for error reports (empty: off)',
+});

@@ -7,6 +7,7 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { logs } from '../lib/logs.ts';
+import { enqueueMessageNotification } from '../notifications/enqueueMessageNotification.ts';
 import { planMessage } from './planMessage.ts';
 
 export interface MessageCreatedEvent {
@@ -52,6 +53,13 @@ export async function handleMessageCreated({ chatId, messageId, eventId }: Messa
     }
     return plan;
   });
+
+  // Issue 6 (push notifications): enqueue after sequencing. Also on 'duplicate', so a redelivery
+  // after a failed enqueue still pushes; the task id is deterministic, so this never pushes twice,
+  // and the worker skips rejected messages.
+  if (outcome.kind === 'accept' || outcome.kind === 'duplicate') {
+    await enqueueMessageNotification(chatId, messageId);
+  }
 
   if (outcome.kind === 'accept') {
     logs.messageFannedOut({ chatId, messageId, seq: outcome.seq, eventId, durationMs: Date.now() - started });

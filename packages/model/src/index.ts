@@ -9,3 +9,4 @@ export * from './schemas/chats.ts';
 export * from './schemas/moderation.ts';
 export * from './schemas/callables.ts';
 export * from './schemas/rtdb.ts';
+export * from './schemas/background.ts';
