@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { recordDeadLetter } from '../deadLetters/recordDeadLetter.ts';
 import { RetryLater, reportError } from './errors.ts';
 import { logs } from './logs.ts';
+import { scrubText } from './scrub.ts';
 
 export interface QueueDefinition<T extends Record<string, unknown>> {
   /** The worker's exported function name, which is also its queue's name. */
@@ -68,7 +69,7 @@ export async function runTask<T extends Record<string, unknown>>(
   const parsed = queue.schema.safeParse(request.data);
   if (!parsed.success) {
     // No retry can fix a malformed payload; report it and settle the task.
-    logs.taskInvalidPayload({ function: queue.name, eventId: request.id, queue: queue.name, reason: parsed.error.message.slice(0, 500) });
+    logs.taskInvalidPayload({ function: queue.name, eventId: request.id, queue: queue.name, reason: scrubText(parsed.error.message).slice(0, 500) });
     await reportError(new Error(`invalid ${queue.name} task payload`), context);
     return;
   }

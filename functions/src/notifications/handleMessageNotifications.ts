@@ -54,6 +54,9 @@ export interface PushCounts {
   transientFailures: number;
 }
 
+/** Job documents and delivery markers carry `expiresAt`; a Firestore TTL policy removes them after this. */
+export const PUSH_JOB_RETENTION_MS = 30 * 24 * 60 * 60_000;
+
 /** Parallel reads at a time when loading per-recipient device lists. */
 const READ_CONCURRENCY = 25;
 /** Firestore's limit of writes per batch. */
@@ -144,7 +147,7 @@ async function acquireLease(
         leaseExpiresAt: now + deps.leaseMs,
         attempts: FieldValue.increment(1),
         updatedAt: FieldValue.serverTimestamp(),
-        ...(job ? {} : { createdAt: FieldValue.serverTimestamp() }),
+        ...(job ? {} : { createdAt: FieldValue.serverTimestamp(), expiresAt: Timestamp.fromMillis(now + PUSH_JOB_RETENTION_MS) }),
       },
       { merge: true },
     );
@@ -284,7 +287,7 @@ async function recordResults(
     else counts.failed += 1;
     markers.push([
       firestore.doc(paths.jobDelivery(jobId, tokenKey(target.token))),
-      { result, devices: target.devices, at: FieldValue.serverTimestamp() },
+      { result, devices: target.devices, at: FieldValue.serverTimestamp(), expiresAt: Timestamp.fromMillis(Date.now() + PUSH_JOB_RETENTION_MS) },
     ]);
   });
   for (const part of chunk(markers, BATCH_WRITES)) {
