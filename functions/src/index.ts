@@ -27,3 +27,14 @@ export { banUser } from './admin/banUser.ts';
 export { unbanUser } from './admin/unbanUser.ts';
 export { liftExpiredBans } from './admin/liftExpiredBans.ts';
 export { onReportCreated } from './moderation/onReportCreated.ts';
+
+// Background work (issue 6): push notifications, scheduled messages, crons.
+export { sendMessageNotifications } from './notifications/sendMessageNotifications.ts';
+export { scheduleMessage } from './scheduled/scheduleMessage.ts';
+export { cancelScheduledMessage } from './scheduled/cancelScheduledMessage.ts';
+export { postScheduledMessage } from './scheduled/postScheduledMessage.ts';
+export { purgeExpiredMessages } from './crons/purgeExpiredMessages.ts';
+export { purgeExpiredAuthRecords } from './crons/purgeExpiredAuthRecords.ts';
+export { markStalePresenceOffline } from './crons/markStalePresenceOffline.ts';
+export { rollDailyStats } from './crons/rollDailyStats.ts';
+export { removeOrphanedMedia } from './crons/removeOrphanedMedia.ts';

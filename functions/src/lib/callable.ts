@@ -6,6 +6,8 @@
  */
 import { HttpsError, onCall, type CallableOptions, type CallableRequest } from 'firebase-functions/v2/https';
 import { callableSchemas, describeIssues, fieldIssues, type CallableInput, type CallableName } from '@natter/model';
+import { reportErrors } from './errors.ts';
+import { randomId } from './runtime.ts';
 
 export interface CallContext {
   /** The caller's uid from the verified ID token, or null for unauthenticated callers. */
@@ -45,16 +47,41 @@ export function requireAuth(context: CallContext): AuthedContext {
 
 type Handler<N extends CallableName, C extends CallContext, R> = (input: CallableInput<N>, context: C) => Promise<R>;
 
+/** The request's trace id (what Cloud Logging groups by), or a fresh id when there is none. */
+export function requestIdOf(request: CallableRequest<unknown>): string {
+  const header = (name: string) => {
+    const value = request.rawRequest.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const cloudTrace = header('x-cloud-trace-context')?.split('/')[0];
+  const traceparent = header('traceparent')?.split('-')[1];
+  return cloudTrace || traceparent || randomId();
+}
+
+/**
+ * Unexpected errors are reported (scrubbed) with the callable's name and request id, and reach
+ * the client as a bare `internal`; HttpsErrors pass through untouched. The callable's name is
+ * its export name, so reports name the function.
+ */
+function reported<R>(name: CallableName, request: CallableRequest<unknown>, run: () => Promise<R>): Promise<R> {
+  return reportErrors(
+    { function: name, eventId: requestIdOf(request), data: request.data, headers: request.rawRequest.headers, rethrow: 'https' },
+    run,
+  );
+}
+
 /** A callable that needs a signed-in caller. */
 export function authedCallable<N extends CallableName, R>(
   name: N,
   handler: Handler<N, AuthedContext, R>,
   options: CallableOptions = {},
 ) {
-  return onCall(options, async (request) => {
-    const context = requireAuth(contextOf(request));
-    return handler(parseInput(name, request.data), context);
-  });
+  return onCall(options, async (request) =>
+    reported(name, request, async () => {
+      const context = requireAuth(contextOf(request));
+      return handler(parseInput(name, request.data), context);
+    }),
+  );
 }
 
 /** A callable open to signed-out callers (sign-in flows); rate limiting is the handler's job. */
@@ -63,5 +90,5 @@ export function publicCallable<N extends CallableName, R>(
   handler: Handler<N, CallContext, R>,
   options: CallableOptions = {},
 ) {
-  return onCall(options, async (request) => handler(parseInput(name, request.data), contextOf(request)));
+  return onCall(options, async (request) => reported(name, request, async () => handler(parseInput(name, request.data), contextOf(request))));
 }

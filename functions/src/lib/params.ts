@@ -77,3 +77,11 @@ export const ADMIN_RATE_LIMIT_PER_MINUTE = defineInt('ADMIN_RATE_LIMIT_PER_MINUT
   default: 600,
   description: 'Admin API and admin callable calls allowed per staff member per minute',
 });
+
+// --- Error reporting ---
+
+/** Sentry DSN for error reports; empty turns error reporting off (the default, and always locally). */
+export const SENTRY_DSN = defineString('SENTRY_DSN', {
+  default: '',
+  description: 'Sentry DSN for error reports (empty: off)',
+});

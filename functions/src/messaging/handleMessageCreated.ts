@@ -12,6 +12,7 @@ import { paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { CONTENDED, CountedWrites } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
+import { enqueueMessageNotification } from '../notifications/enqueueMessageNotification.ts';
 import { notificationJob, notifyJobId } from './jobs.ts';
 import { markSenderRead } from './markers.ts';
 import { planMessage, type MessagePlan } from './planMessage.ts';
@@ -59,6 +60,9 @@ export async function handleMessageCreated({ chatId, messageId, eventId }: Messa
 
   const { plan, writes } = outcome;
   if (plan === null) return { kind: 'gone', seq: null, writes };
+  // Push notifications go to the Cloud Tasks worker after sequencing; also on a duplicate delivery,
+  // so a redelivery after a failed enqueue still pushes. The task id is deterministic (never twice).
+  if (plan.kind === 'accept' || plan.kind === 'duplicate') await enqueueMessageNotification(chatId, messageId);
   if (plan.kind === 'accept') {
     logs.messageFannedOut({ chatId, messageId, seq: plan.seq, eventId, durationMs: Date.now() - started, writes });
   } else if (plan.kind === 'duplicate') {

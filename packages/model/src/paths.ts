@@ -19,6 +19,10 @@ export const COLLECTIONS = {
   jobs: 'jobs',
   deadLetters: 'deadLetters',
   stats: 'stats',
+  // Background work (issue 6): per-device push markers, the dev push recorder, stats markers.
+  deliveries: 'deliveries',
+  pushOutbox: 'pushOutbox',
+  activeUsers: 'activeUsers',
 } as const;
 
 /** The single document id under `users/{uid}/private`. */
@@ -49,6 +53,11 @@ export const paths = {
   job: (jobId: string) => `${COLLECTIONS.jobs}/${jobId}`,
   deadLetter: (id: string) => `${COLLECTIONS.deadLetters}/${id}`,
   dailyStats: (day: string) => `${COLLECTIONS.stats}/${day}`,
+  jobDeliveries: (jobId: string) => `${paths.job(jobId)}/${COLLECTIONS.deliveries}`,
+  jobDelivery: (jobId: string, key: string) => `${paths.jobDeliveries(jobId)}/${key}`,
+  jobActiveUsers: (jobId: string) => `${paths.job(jobId)}/${COLLECTIONS.activeUsers}`,
+  jobActiveUser: (jobId: string, uid: string) => `${paths.jobActiveUsers(jobId)}/${uid}`,
+  pushOutboxEntry: (id: string) => `${COLLECTIONS.pushOutbox}/${id}`,
 } as const;
 
 /** Realtime Database paths. */
@@ -64,6 +73,8 @@ export const rtdbPaths = {
 export const storagePaths = {
   chatMedia: (chatId: string, messageId: string, fileName: string) => `chats/${chatId}/${messageId}/${fileName}`,
   chatMediaPrefix: (chatId: string) => `chats/${chatId}/`,
+  /** Every chat's media lives under this prefix (orphaned-media clean-up lists it). */
+  chatMediaRoot: 'chats/',
   avatar: (uid: string, fileName: string) => `users/${uid}/avatar/${fileName}`,
 } as const;
 
