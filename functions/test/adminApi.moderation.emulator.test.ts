@@ -32,7 +32,7 @@ const CHAT = 'r-chat';
 const LINES: [string, string][] = Array.from({ length: 8 }, (_, i) => [i % 2 === 0 ? 'r-offender' : 'r-reporter', `line ${i + 1}`]);
 
 async function fileReport(session: SignedIn, target: Record<string, string>, reason = 'abusive'): Promise<string> {
-  const ref = await addDoc(collection(session.session.db, 'reports'), { reporterId: session.uid, target, reason, createdAt: serverTimestamp() });
+  const ref = await addDoc(collection(session.session.db, 'reports'), { reporterId: session.uid, target, reason, status: 'open', createdAt: serverTimestamp() });
   return ref.id;
 }
 
@@ -106,7 +106,12 @@ describe('filing a report and its evidence', () => {
   });
 
   it('does not put a chat in front of staff for someone outside it', async () => {
-    const id = await fileReport(outsider, { type: 'message', chatId: 'r-quiet', messageId: 'm1' });
+    const target = { type: 'message', chatId: 'r-quiet', messageId: 'm1' };
+    // The rules refuse a message report from outside the chat...
+    expect(await errorCode(fileReport(outsider, target))).toBe('permission-denied');
+    // ...and should one arrive anyway (an older client, an import), the trigger keeps the chat hidden.
+    const id = 'r-outsider-report';
+    await adminDb.doc(paths.report(id)).set({ reporterId: outsider.uid, target, reason: 'x', status: 'open', createdAt: Timestamp.now() });
     const { evidence } = await capturedEvidence(id);
     expect(evidence).toMatchObject({ available: false, unavailableReason: 'the reporter is not a member of the chat', message: null });
     const chat = chatDetailSchema.parse((await apiFetch('GET', '/v1/chats/r-quiet', { token: admin.token })).json);
@@ -118,9 +123,9 @@ describe('filing a report and its evidence', () => {
   it('refuses reports from banned users and reports filed in someone else\'s name (rules)', async () => {
     const target = { type: 'user', uid: 'r-offender' };
     expect(await errorCode(fileReport(outsider, target))).toBe('ok');
-    const forged = addDoc(collection(outsider.session.db, 'reports'), { reporterId: 'r-reporter', target, reason: 'x', createdAt: serverTimestamp() });
+    const forged = addDoc(collection(outsider.session.db, 'reports'), { reporterId: 'r-reporter', target, reason: 'x', status: 'open', createdAt: serverTimestamp() });
     expect(await errorCode(forged)).toBe('permission-denied');
-    const withEvidence = addDoc(collection(outsider.session.db, 'reports'), { reporterId: outsider.uid, target, reason: 'x', createdAt: serverTimestamp(), evidence: {} });
+    const withEvidence = addDoc(collection(outsider.session.db, 'reports'), { reporterId: outsider.uid, target, reason: 'x', status: 'open', createdAt: serverTimestamp(), evidence: {} });
     expect(await errorCode(withEvidence)).toBe('permission-denied');
     await adminDb.doc(paths.ban(outsider.uid)).set({ reason: 'test', bannedBy: 'r-admin', createdAt: Timestamp.now(), until: null });
     expect(await errorCode(fileReport(outsider, target))).toBe('permission-denied');

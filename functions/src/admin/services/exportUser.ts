@@ -11,7 +11,7 @@ import { ServiceError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { banView } from './bans.ts';
 import { isoOrNull, toJsonObject, type Json } from './json.ts';
-import { authRecord, authView } from './users.ts';
+import { authRecord, authView, isLiveProfile } from './users.ts';
 
 export const SECTION_LIMIT = 500;
 
@@ -46,7 +46,7 @@ export async function exportUser(
     authRecord(deps, uid),
     banView(deps, uid),
   ]);
-  if (!profile.exists && !record) throw new ServiceError('not-found', `No user has the uid '${uid}'.`, { field: 'uid' });
+  if (!isLiveProfile(profile) && !record) throw new ServiceError('not-found', `No user has the uid '${uid}'.`, { field: 'uid' });
 
   const sections = await Promise.all([
     readSection('devices', userRef.collection(COLLECTIONS.devices), (id) => ({ deviceId: id })),

@@ -138,7 +138,7 @@ export async function getUserDetail(deps: AdminDeps, uid: string): Promise<UserD
     userRef.collection(COLLECTIONS.devices).count().get(),
     banView(deps, uid),
   ]);
-  if (!profile.exists && !record) throw new ServiceError('not-found', `No user has the uid '${uid}'.`, { field: 'uid' });
+  if (!isLiveProfile(profile) && !record) throw new ServiceError('not-found', `No user has the uid '${uid}'.`, { field: 'uid' });
   return {
     uid,
     profile: profile.exists ? toJsonObject(profile.data()) : null,
@@ -152,5 +152,10 @@ export async function getUserDetail(deps: AdminDeps, uid: string): Promise<UserD
 /** Throws not-found unless the uid has an Auth account or a profile. */
 export async function assertUserExists(deps: AdminDeps, uid: string): Promise<void> {
   const [profile, record] = await Promise.all([deps.db.doc(paths.user(uid)).get(), authRecord(deps, uid)]);
-  if (!profile.exists && !record) throw new ServiceError('not-found', `No user has the uid '${uid}'.`, { field: 'uid' });
+  if (!isLiveProfile(profile) && !record) throw new ServiceError('not-found', `No user has the uid '${uid}'.`, { field: 'uid' });
+}
+
+/** A deleted account's tombstone profile does not count as a user any more. */
+export function isLiveProfile(profile: { exists: boolean; get(field: string): unknown }): boolean {
+  return profile.exists && profile.get('deleted') !== true;
 }
