@@ -4,7 +4,7 @@
  * Direct chats: the contact's profile, block / unblock and report. Both: mute, pin, archive.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { DISAPPEAR_OPTIONS, type Chat, type DisappearAfterSeconds, type Member } from '@natter/model';
+import { DISAPPEAR_OPTIONS, type Chat, type ChatSettings, type DisappearAfterSeconds, type Member } from '@natter/model';
 import { api } from '../lib/api.ts';
 import { lastSeenText } from '../lib/format.ts';
 import { useSession, useUserProfile } from '../state/session.tsx';
@@ -116,6 +116,18 @@ function GroupInfo({ chatId, chat, members, onLeft }: { chatId: string; chat: Ch
   const [confirmLeave, setConfirmLeave] = useState(false);
 
   const act = (action: () => Promise<unknown>) => void action().catch(report);
+  // Settings change through a callable: show the choice at once, until the chat document agrees.
+  const [pending, setPending] = useState<Partial<ChatSettings>>({});
+  const serverSettings = JSON.stringify(chat.settings);
+  useEffect(() => setPending({}), [serverSettings]);
+  const settings: ChatSettings = { ...chat.settings, ...pending };
+  const changeSetting = (change: Partial<ChatSettings>) => {
+    setPending((current) => ({ ...current, ...change }));
+    api.functions.updateGroup({ chatId, settings: change }).catch((error: unknown) => {
+      setPending({});
+      report(error);
+    });
+  };
   const sorted = [...members].sort((a, b) =>
     Number(b.role === 'admin') - Number(a.role === 'admin') || (people.get(a.uid)?.displayName ?? '').localeCompare(people.get(b.uid)?.displayName ?? ''),
   );
@@ -140,26 +152,24 @@ function GroupInfo({ chatId, chat, members, onLeft }: { chatId: string; chat: Ch
           <label className="switch">
             <input
               type="checkbox"
-              checked={chat.settings.onlyAdminsCanSend}
-              onChange={(e) => act(() => api.functions.updateGroup({ chatId, settings: { onlyAdminsCanSend: e.target.checked } }))}
+              checked={settings.onlyAdminsCanSend}
+              onChange={(e) => changeSetting({ onlyAdminsCanSend: e.target.checked })}
             />
             Only admins can send messages
           </label>
           <label className="switch">
             <input
               type="checkbox"
-              checked={chat.settings.onlyAdminsCanEditInfo}
-              onChange={(e) => act(() => api.functions.updateGroup({ chatId, settings: { onlyAdminsCanEditInfo: e.target.checked } }))}
+              checked={settings.onlyAdminsCanEditInfo}
+              onChange={(e) => changeSetting({ onlyAdminsCanEditInfo: e.target.checked })}
             />
             Only admins can edit group info
           </label>
           <label className="field">
             <span>Disappearing messages</span>
             <select
-              value={chat.settings.disappearAfterSeconds}
-              onChange={(e) =>
-                act(() => api.functions.updateGroup({ chatId, settings: { disappearAfterSeconds: Number(e.target.value) as DisappearAfterSeconds } }))
-              }
+              value={settings.disappearAfterSeconds}
+              onChange={(e) => changeSetting({ disappearAfterSeconds: Number(e.target.value) as DisappearAfterSeconds })}
             >
               {DISAPPEAR_OPTIONS.map((seconds) => (
                 <option key={seconds} value={seconds}>
