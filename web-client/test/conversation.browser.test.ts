@@ -176,6 +176,18 @@ describeWhen(missingBrowser(), 'two people chatting in headless Chromium', () =>
     await expect.poll(() => ava.page.getByTestId('read-by').innerText(), WAIT).toBe('Read by 1 of 3');
     await shot(ava.page, 'message-info');
     await ava.page.keyboard.press('Escape');
+
+    // Group settings: admins-only sending reaches Bo's composer live; an invite link is made.
+    await ava.page.getByRole('button', { name: 'Trip planning: chat info' }).click();
+    await ava.page.getByLabel('Only admins can send messages').check();
+    await expect.poll(() => bo.page.getByText('Only admins can send messages to this group.').count(), WAIT).toBe(1);
+    await ava.page.getByRole('button', { name: 'Create invite link' }).click();
+    await expect.poll(() => ava.page.getByTestId('invite-url').innerText(), WAIT).toMatch(/\/join\/[A-Za-z0-9_-]{8,}$/);
+    await shot(ava.page, 'group-settings');
+    await shot(bo.page, 'phone-admins-only');
+    await ava.page.getByLabel('Only admins can send messages').uncheck();
+    await expect.poll(() => bo.page.getByRole('textbox', { name: 'Message' }).count(), WAIT).toBe(1);
+    await ava.page.getByRole('button', { name: 'Close chat info' }).click();
   });
 
   it('stops messages once blocked', { timeout: STEP_MS }, async () => {

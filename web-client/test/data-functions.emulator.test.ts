@@ -31,7 +31,7 @@ describe('callables from the web client', () => {
     expect(a.chatId).toBe(b.chatId);
   });
 
-  it('creates a group, adds a member, changes a role and settings, makes and revokes an invite, and leaves', async () => {
+  it('creates a group, adds a member, changes a role and settings, joins by invite until revoked, and leaves', async () => {
     const { chatId } = await ana.functions.createGroup({ name: 'Team', memberIds: [ben.uid] });
     await ana.functions.addMembers({ chatId, uids: [cai.uid] });
     await ana.functions.setMemberRole({ chatId, uid: ben.uid, role: 'admin' });
@@ -46,10 +46,17 @@ describe('callables from the web client', () => {
     await expect(ben.messages.sendText(chatId, 'admins may').written).resolves.toBeUndefined();
 
     const invite = await ana.functions.createInviteLink({ chatId });
-    expect(invite.url).toContain(invite.code);
+    expect(invite.url).toContain(`/join/${invite.code}`);
+    const dan = await webUser('fn-dan', 'Dan Fn');
+    await expect(dan.functions.joinByInvite({ code: invite.code })).resolves.toEqual({ chatId });
     await ana.functions.revokeInviteLink({ chatId });
+    const eve = await webUser('fn-eve', 'Eve Fn');
+    await expect(eve.functions.joinByInvite({ code: invite.code })).rejects.toMatchObject({ code: expect.stringMatching(/^functions\/(not-found|failed-precondition|permission-denied)$/) as unknown });
+    await closeAll([dan, eve]);
     await cai.functions.leaveChat({ chatId });
     chat = (await adminDb.doc(paths.chat(chatId)).get()).data() as Chat | undefined;
     expect(chat?.memberIds).not.toContain(cai.uid);
+    expect(chat?.memberIds).toContain('fn-dan');
+    expect(chat?.memberIds).not.toContain('fn-eve');
   });
 });

@@ -74,6 +74,8 @@ describe('sending', () => {
 
     const reply = ben.messages.sendText(chatId, 'a reply', { id: first.id, message: original });
     await reply.written;
+    // The quote is snapshotted when the trigger sequences the reply: wait for that before editing.
+    await benFeed.until((v) => v.some((m) => m.id === reply.id && m.message?.seq !== undefined));
     await ben.messages.react(chatId, first.id, '👍');
     await ana.messages.edit(chatId, first.id, original, 'edited text');
 

@@ -1,6 +1,7 @@
 /**
  * A long conversation in headless Chromium: the newest page first, older pages as the reader
- * scrolls up, bubbles grouped by day; reached and answered by keyboard alone, at phone width too.
+ * scrolls up, bubbles grouped by day; reached and answered by keyboard alone, at phone width; and
+ * reopened from the persistent local cache.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -10,7 +11,7 @@ import { adminAuth, adminDb, clearAuth, clearFirestore } from '../../tests/suppo
 import { launchChromium, missingBrowser, serveWebClient } from '../../tests/support/browser.ts';
 import { describeWhen } from '../../tests/support/skip.ts';
 import { seedDemoData } from '../../scripts/lib/seed.ts';
-import { PHONE, WAIT, bubble, openPerson, receiptOf, shot, type Person } from './support/ui.ts';
+import { PHONE, WAIT, bubble, chatRow, openPerson, receiptOf, shot, type Person } from './support/ui.ts';
 
 const HISTORY = 75;
 const DAY_MS = 86_400_000;
@@ -91,5 +92,18 @@ describeWhen(missingBrowser(), 'a long history in headless Chromium', () => {
     expect(await page.locator('.day-separator').count()).toBeGreaterThanOrEqual(4);
     await shot(page, 'phone-history-oldest');
     expect(ana.problems).toEqual([]);
+  });
+
+  it('reopens with chats and messages from the persistent cache, even with Firestore unreachable', { timeout: 180_000 }, async () => {
+    const { page } = ana;
+    // Cut the page off from the Firestore emulator only (the app itself and Auth still load).
+    await page.route('**/google.firestore.v1.Firestore/**', (route) => route.abort());
+    await page.reload();
+    await expect.poll(() => page.locator('.chat-row').count(), WAIT).toBe(2);
+    expect(await page.locator('.chat-row .chat-name').allInnerTexts()).toContain('Ben Okafor');
+    await chatRow(page, 'Ben Okafor').locator('.chat-open').click();
+    await expect.poll(() => bubble(page, 'Typed without a mouse').count(), WAIT).toBe(1);
+    await shot(page, 'phone-reopened-from-cache');
+    await page.unroute('**/google.firestore.v1.Firestore/**');
   });
 });

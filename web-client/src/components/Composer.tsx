@@ -41,6 +41,13 @@ export function Composer({ chatId, chat, me, removed, mode, setMode, track }: Co
     if (mode.kind !== 'new') input.current?.focus();
   }, [mode]);
   useEffect(() => setText(''), [chatId]);
+  // Grow with the text up to the CSS max-height, like a chat app's composer.
+  useEffect(() => {
+    const el = input.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight}px`;
+  }, [text]);
 
   const other = otherMember(chat, uid);
   if (removed) return <div className="composer-blocked">You are no longer a member of this group.</div>;

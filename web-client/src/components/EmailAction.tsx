@@ -121,7 +121,7 @@ function ResetPassword({ link, onDone }: { link: EmailActionLink; onDone: () => 
         </p>
       ) : (
         email && (
-          <form onSubmit={(event) => void submit(event)} aria-label="New password">
+          <form onSubmit={(event) => void submit(event)} aria-label="Set a new password">
             <p className="hint">For {email}</p>
             <label className="field">
               <span>New password</span>

@@ -8,6 +8,7 @@ import { api } from '../lib/api.ts';
 import { useEmulators } from '../lib/firebase/app.ts';
 import { MIN_PASSWORD_LENGTH } from '../lib/firebase/auth.ts';
 import { describeError } from '../lib/errors.ts';
+import { PENDING_NAME_KEY } from '../state/session.tsx';
 
 type Method = 'code' | 'link' | 'password';
 type PasswordMode = 'sign-in' | 'sign-up' | 'reset';
@@ -155,7 +156,12 @@ function PasswordSignIn() {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (mode === 'sign-in') void run(async () => void (await api.auth.signInWithPassword(email, password)));
-    else if (mode === 'sign-up') void run(async () => void (await api.auth.signUp(email, password, name)));
+    else if (mode === 'sign-up')
+      void run(async () => {
+        // The signed-in session names the profile once Natter has created it (see session.tsx).
+        sessionStorage.setItem(PENDING_NAME_KEY, name.trim());
+        await api.auth.signUp(email, password, name);
+      });
     else
       void run(async () => {
         await api.auth.sendPasswordReset(email);

@@ -55,6 +55,9 @@ export function useDisplayName(uid: string | null): string {
 
 let alertCounter = 0;
 
+/** A name chosen at sign-up, applied to the profile once Natter's trigger has created it. */
+export const PENDING_NAME_KEY = 'natter.pendingDisplayName';
+
 export function SessionProvider({ user, children }: { user: User; children: ReactNode }) {
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const [account, setAccount] = useState<Account | null>(null);
@@ -71,6 +74,11 @@ export function SessionProvider({ user, children }: { user: User; children: Reac
   useEffect(() => api.users.watchAccount(user.uid, setAccount, report), [user.uid, report]);
   useEffect(() => api.users.watchBlocked(user.uid, setBlocked, report), [user.uid, report]);
   useEffect(() => api.database.startPresence(user.uid, report), [user.uid, report]);
+  useEffect(() => {
+    const pending = sessionStorage.getItem(PENDING_NAME_KEY);
+    if (!pending) return;
+    api.users.setInitialName(pending).then(() => sessionStorage.removeItem(PENDING_NAME_KEY), report);
+  }, [user.uid, report]);
 
   const session = useMemo<Session>(
     () => ({

@@ -5,7 +5,10 @@
  */
 import { adminAuth, adminDb, clearAuth, clearFirestore, eventually } from '../../../tests/support/admin.ts';
 import { signedInClient, type ClientSession } from '../../../tests/support/clients.ts';
+import { connectDatabaseEmulator, getDatabase, type Database } from 'firebase/database';
+import { connectStorageEmulator, getStorage, type FirebaseStorage } from 'firebase/storage';
 import { paths } from '@natter/model';
+import { PROJECT_ID, emulatorPort } from '../../../tests/support/env.ts';
 import { authApi } from '../../src/lib/firebase/auth.ts';
 import { chatsApi } from '../../src/lib/firebase/chats.ts';
 import { databaseApi } from '../../src/lib/firebase/database.ts';
@@ -28,8 +31,25 @@ export interface WebSession {
   storage: ReturnType<typeof storageApi>;
 }
 
-export function bind(session: ClientSession, uid: string): WebSession {
-  const services: Services = { auth: session.auth, db: session.db, functions: session.functions, database: null, storage: null };
+/** The optional products, for machines where their emulators run. */
+export interface Extras {
+  database?: boolean;
+  storage?: boolean;
+}
+
+export function bind(session: ClientSession, uid: string, extras: Extras = {}): WebSession {
+  let database: Database | null = null;
+  if (extras.database) {
+    // The namespace the Admin SDK (functions' membership mirror) uses for this project id.
+    database = getDatabase(session.app, `https://${PROJECT_ID}-default-rtdb.firebaseio.com`);
+    connectDatabaseEmulator(database, '127.0.0.1', emulatorPort('database'));
+  }
+  let storage: FirebaseStorage | null = null;
+  if (extras.storage) {
+    storage = getStorage(session.app, `gs://${PROJECT_ID}.appspot.com`);
+    connectStorageEmulator(storage, '127.0.0.1', emulatorPort('storage'));
+  }
+  const services: Services = { auth: session.auth, db: session.db, functions: session.functions, database, storage };
   return {
     uid,
     session,
@@ -49,9 +69,9 @@ export function bind(session: ClientSession, uid: string): WebSession {
  * the profile by Natter's user-creation trigger, and the name set through the web client's own
  * profile update (which also writes the search key).
  */
-export async function webUser(uid: string, displayName: string): Promise<WebSession> {
+export async function webUser(uid: string, displayName: string, extras: Extras = {}): Promise<WebSession> {
   await adminAuth.createUser({ uid, email: `${uid}@natter.test`, emailVerified: true, displayName }).catch(() => undefined);
-  const session = bind(await signedInClient(uid), uid);
+  const session = bind(await signedInClient(uid), uid, extras);
   await eventually(async () => ((await adminDb.doc(paths.user(uid)).get()).exists ? true : undefined));
   await session.users.updateProfile({ displayName });
   return session;

@@ -54,6 +54,7 @@ export function storageApi(services: Pick<Services, 'auth' | 'storage'>) {
       const task = uploadBytesResumable(ref(storage, path), file, { contentType, customMetadata: { kind } });
       task.on('state_changed', (snap) => onProgress(snap.totalBytes > 0 ? snap.bytesTransferred / snap.totalBytes : 0));
       await task;
+      onProgress(1);
       return { kind, media: { path, contentType, size: file.size, name } };
     },
 
@@ -71,6 +72,7 @@ export function storageApi(services: Pick<Services, 'auth' | 'storage'>) {
       const task = uploadBytesResumable(avatarRef, file, { contentType: file.type });
       task.on('state_changed', (snap) => onProgress(snap.totalBytes > 0 ? snap.bytesTransferred / snap.totalBytes : 0));
       await task;
+      onProgress(1);
       return getDownloadURL(avatarRef);
     },
   };

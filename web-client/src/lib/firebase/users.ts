@@ -104,6 +104,34 @@ export function usersApi(services: Pick<Services, 'auth' | 'db'>) {
       );
     },
 
+    /**
+     * Names a brand-new account: Natter's user-creation trigger makes the profile moments after
+     * sign-up (from the email's local part), so this waits for it, then sets the chosen name.
+     */
+    async setInitialName(displayName: string, timeoutMs = 30_000): Promise<void> {
+      const uid = requireUid(services);
+      const change = profileChange({ displayName });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          stop();
+          reject(new Error('Your profile is not ready yet. Set your name in Settings in a moment.'));
+        }, timeoutMs);
+        const stop = onSnapshot(
+          doc(db, paths.user(uid)),
+          (snap) => {
+            if (!snap.exists()) return;
+            clearTimeout(timer);
+            stop();
+            updateDoc(snap.ref, change).then(resolve, reject);
+          },
+          (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        );
+      });
+    },
+
     async updateProfile(update: ProfileUpdate): Promise<void> {
       const uid = requireUid(services);
       await updateDoc(doc(db, paths.user(uid)), profileChange(update));
