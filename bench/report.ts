@@ -5,15 +5,28 @@ import type { Environment } from './lib/environment.ts';
 import { percentiles, ratio, round, type Percentiles } from './lib/stats.ts';
 import type { ColdStart } from './scenarios/coldstart.ts';
 import type { Knee } from './scenarios/knee.ts';
+import type { PushRun } from './scenarios/push.ts';
 import type { DesignRun } from './scenarios/types.ts';
 
 export interface BenchResult {
   environment: Environment;
-  options: { sizes: number[]; messages: number; listeners: number; floor: number; kneeRates: number[]; kneeSeconds: number; kneeChats: number; coldRuns: number };
+  options: {
+    sizes: number[];
+    messages: number;
+    listeners: number;
+    floor: number;
+    kneeRates: number[];
+    kneeSeconds: number;
+    kneeChats: number;
+    coldRuns: number;
+    pushSize: number;
+    pushMessages: number;
+  };
   counting: { verified: boolean; knownActionPaths: string[]; heavyOnTriggerPath: string[] };
   /** The floor measured right before each group size, in ms. */
   floors: (Percentiles & { size: number })[];
   runs: DesignRun[];
+  push: PushRun;
   coldStart: ColdStart;
   knee: Knee[];
   finishedAt: string;
@@ -55,6 +68,16 @@ function rows(): Row[] {
     { metric: 'Send to receive p50 / p95 / p99, naive', kind: 'ratio to floor', value: ({ naive, floor }) => latencyRatios(naive.deliverMs, floor) },
     { metric: 'Chat list shows message and unread p50 / p95 / p99, Natter', kind: 'ratio to floor', value: ({ natter, floor }) => latencyRatios(natter.chatListMs, floor) },
     { metric: 'Chat list shows message and unread p50 / p95 / p99, naive', kind: 'ratio to floor', value: ({ naive, floor }) => latencyRatios(naive.chatListMs, floor) },
+  ];
+}
+
+function pushRows(push: PushRun): string[] {
+  const scene = `${push.size} members, ${push.muted} muted, ${push.messages} sends`;
+  return [
+    `| Push recipients per send (${scene}) | count | ${fmt(push.recipients)} of ${push.others} others |`,
+    `| Device tokens pushed per send (${scene}) | count | ${fmt(push.tokens)} |`,
+    `| FCM \`sendEach\` requests per send, at most 500 tokens each (${scene}) | count | ${fmt(push.sendEachCalls)} |`,
+    `| Push worker Firestore writes per send: job document and one marker per token (${scene}) | count | ${fmt(push.workerWrites)} |`,
   ];
 }
 
@@ -114,8 +137,8 @@ export function renderMarkdown(result: BenchResult, command: string): string {
     '',
     '| metric | figure | value |',
     '| --- | --- | --- |',
-    ...pairs.map((p) => `| Notification jobs recorded per message, ${p.natter.size} members | count | ${fmt(p.natter.notificationWrites / p.natter.messages)} |`),
-    '| Push requests and tokens per send | count | not measured: the push worker (issue 6) has not landed; jobs recorded per message stand in |',
+    ...pairs.map((p) => `| Push worker writes per message, ${p.natter.size} members, no member has a device | count | ${fmt(p.natter.notificationWrites / p.natter.messages)} |`),
+    ...pushRows(result.push),
     '',
     '## Context (machine-specific milliseconds, not comparable across machines)',
     '',

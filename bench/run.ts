@@ -1,7 +1,7 @@
 /**
  * The bench itself, run by `npm run bench` inside `firebase emulators:exec` (see scripts/bench.mjs).
  * Options (all optional): --sizes 2,32,256,1024 --messages 10 --listeners 4 --floor 20
- * --knee-rates 2,4,8,16,32 --knee-seconds 3 --knee-chats 8 --cold-runs 5
+ * --knee-rates 2,4,8,16,32 --knee-seconds 3 --knee-chats 8 --cold-runs 5 --push-size 1024 --push-messages 3
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { measureFloor } from './scenarios/floor.ts';
 import { measureKnee } from './scenarios/knee.ts';
 import { runNaive } from './scenarios/naive.ts';
 import { createGroup, runNatter } from './scenarios/natter.ts';
+import { measurePush } from './scenarios/push.ts';
 import type { DesignRun } from './scenarios/types.ts';
 
 const { values } = parseArgs({
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     'knee-seconds': { type: 'string', default: '3' },
     'knee-chats': { type: 'string', default: '8' },
     'cold-runs': { type: 'string', default: '5' },
+    'push-size': { type: 'string', default: '1024' },
+    'push-messages': { type: 'string', default: '3' },
   },
 });
 const list = (s: string) => s.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -45,6 +48,8 @@ const options = {
   kneeSeconds: Number(values['knee-seconds']),
   kneeChats: Number(values['knee-chats']),
   coldRuns: Number(values['cold-runs']),
+  pushSize: Number(values['push-size']),
+  pushMessages: Number(values['push-messages']),
 };
 
 /**
@@ -90,6 +95,8 @@ for (const size of options.sizes) {
   runs.push(await runNatter(size, options.messages, options.listeners));
   runs.push(await runNaive(size, options.messages, options.listeners));
 }
+progress(`push notifications, ${options.pushSize} members`);
+const push = await measurePush(options.pushSize, options.pushMessages);
 const coldStart = measureColdStart(options.coldRuns);
 const knee = await measureKnee(options.kneeRates, options.kneeSeconds, options.kneeChats, Math.max(0, ...floors.map((f) => f.p95)));
 
@@ -99,6 +106,7 @@ const result: BenchResult = {
   counting,
   floors,
   runs,
+  push,
   coldStart,
   knee,
   finishedAt: new Date().toISOString(),

@@ -23,7 +23,7 @@ import {
   type Chat,
   type Member,
 } from '@natter/model';
-import { Recorder, ban, block, callCode, callError, docWhen, firestore, seedUsers } from './support/messaging.ts';
+import { Recorder, ban, block, callCode, callError, docWhen, firestore, pushJobSettled, seedUsers } from './support/messaging.ts';
 import { clearFirestore } from '../../tests/support/admin.ts';
 import { anonymousClient, signedInClient, type ClientSession } from '../../tests/support/clients.ts';
 
@@ -135,9 +135,11 @@ describe('two clients in a direct chat, with triggers firing for real', () => {
     await benSelf.until((m) => m.readSeq === 3 && unreadCount(3, m) === 0);
     expect(directReceipt(3, benSeesAna.latest)).toBe('sent');
 
-    // Each message got its sequence number once and one notification job.
-    const jobs = await firestore.collection('jobs').where('chatId', '==', chatId).get();
-    expect(jobs.docs.map((d) => d.get('seq') as number).sort()).toEqual([1, 2, 3]);
+    // Each message got its sequence number once and the push worker finished it once.
+    const messages = (await firestore.collection(paths.messages(chatId)).get()).docs;
+    expect(messages.map((d) => d.get('seq') as number).sort()).toEqual([1, 2, 3]);
+    await Promise.all(messages.map((d) => pushJobSettled(chatId, d.id)));
+    expect((await firestore.collection('jobs').where('chatId', '==', chatId).get()).size).toBe(3);
   });
 });
 

@@ -9,12 +9,11 @@ import {
   chatSchema,
   memberSchema,
   messageSchema,
-  notificationJobSchema,
   paths,
   unreadCount,
   type Member,
 } from '@natter/model';
-import { docWhen, documentTimes, firestore, seedUsers, writesBetween } from './support/messaging.ts';
+import { docWhen, documentTimes, firestore, pushJobSettled, seedUsers, writesBetween } from './support/messaging.ts';
 import { clearFirestore } from '../../tests/support/admin.ts';
 import { signedInClient, type ClientSession } from '../../tests/support/clients.ts';
 
@@ -46,7 +45,7 @@ async function members(chatId: string): Promise<Record<string, Member>> {
 }
 
 describe('100 messages written concurrently into one chat by 5 senders', () => {
-  it('get seq 1..100 exactly once, one job each, and exact unread counts for every member', async () => {
+  it('get seq 1..100 exactly once, one push job each, and exact unread counts for every member', async () => {
     const senders = ['ld-s1', 'ld-s2', 'ld-s3', 'ld-s4', 'ld-s5'];
     const reader = 'ld-reader';
     await seedUsers([...senders, reader]);
@@ -75,9 +74,10 @@ describe('100 messages written concurrently into one chat by 5 senders', () => {
     const newest = bySeq.find((m) => m.message.seq === 101)!;
     expect(chat.lastMessage).toMatchObject({ id: newest.id, seq: 101 });
 
-    const jobs = await firestore.collection('jobs').where('chatId', '==', chatId).get();
-    expect(jobs.size).toBe(100);
-    expect(new Set(jobs.docs.map((d) => notificationJobSchema.parse(d.data()).seq)).size).toBe(100);
+    // Every text message got its push task and the worker finished each one exactly once.
+    const jobs = await Promise.all(sent.map(({ id }) => pushJobSettled(chatId, id, 120_000)));
+    expect(jobs.map((job) => job.messageId).sort()).toEqual(sent.map((m) => m.id).sort());
+    expect((await firestore.collection('jobs').where('chatId', '==', chatId).get()).size).toBe(100);
 
     // Every sender has read up to their own newest message; the silent reader has read nothing.
     const marks = await members(chatId);
@@ -99,29 +99,32 @@ describe('writes per text message do not grow with group size', () => {
     const id = await send(sender, chatId, `cost probe for ${label}`);
     await docWhen(paths.message(chatId, id), (data) => data.seq === seq + 1);
     await docWhen(paths.chat(chatId), (data) => data.seq === seq + 1);
-    // Let anything else the message causes land before looking.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const { writes, documents } = writesBetween(before, await documentTimes());
-    figures[label] = writes;
-    console.log(`writes per text message, ${label}: ${writes} (${documents.join(', ')})`);
-    // The client's create + the trigger's update of the message, the chat, the sender's marker, the job.
-    expect(documents).toEqual([
-      paths.chat(chatId),
-      paths.member(chatId, sender.uid!),
-      paths.message(chatId, id),
-      expect.stringMatching(/^jobs\/notify-[0-9a-f]{40}$/) as unknown as string,
-    ]);
+    // The push worker's job document is the last thing the message causes (no member has a device).
+    await pushJobSettled(chatId, id);
+    const after = await documentTimes();
+    const isJob = (path: string) => path.startsWith('jobs/');
+    const only = (times: typeof after, keep: boolean) => new Map([...times].filter(([path]) => isJob(path) === keep));
+    const message = writesBetween(only(before, false), only(after, false));
+    const push = writesBetween(only(before, true), only(after, true));
+    figures[label] = message.writes;
+    figures[`${label}, push`] = push.writes;
+    console.log(`writes per text message, ${label}: ${message.writes} (${message.documents.join(', ')}) + push ${push.writes} (${push.documents.join(', ')})`);
+    // The client's create + the trigger's update of the message, the chat, the sender's marker.
+    expect(message.documents).toEqual([paths.chat(chatId), paths.member(chatId, sender.uid!), paths.message(chatId, id)]);
+    // The worker's one state document, created with the lease and then settled.
+    expect(push.documents).toEqual([expect.stringMatching(/^jobs\/push-[0-9a-f]+$/) as unknown as string]);
+    expect(push.writes).toBe(2);
   }
 
-  it('costs 5 writes in a 2-member chat', async () => {
+  it('costs 4 writes in a 2-member chat, plus the push job', async () => {
     await seedUsers(['cost-a', 'cost-b']);
     const a = await session('cost-a');
     const { chatId } = await a.call<{ chatId: string }>('openDirectChat', { otherUid: 'cost-b' });
     await measure('2 members', a, chatId);
-    expect(figures['2 members']).toBe(5);
+    expect(figures['2 members']).toBe(4);
   });
 
-  it('creates a 1,024-member group and costs the same 5 writes in it', async () => {
+  it('creates a 1,024-member group and costs the same 4 writes in it, plus the push job', async () => {
     const others = Array.from({ length: MAX_GROUP_MEMBERS - 1 }, (_, i) => `big-${String(i).padStart(4, '0')}`);
     await seedUsers(['big-owner', ...others]);
     const owner = await session('big-owner');
@@ -139,6 +142,7 @@ describe('writes per text message do not grow with group size', () => {
 
     await measure('1024 members', owner, chatId);
     expect(figures['1024 members']).toBe(figures['2 members']);
+    expect(figures['1024 members, push']).toBe(figures['2 members, push']);
 
     // The group is full: one more is refused with the precise code, and nothing changes.
     await seedUsers(['big-extra']);

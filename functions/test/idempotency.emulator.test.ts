@@ -2,7 +2,7 @@
  * Duplicate and concurrent delivery of each trigger's event: firebase-functions-test's wrap() runs
  * the real wiring in this process with a fixed event id, ten times at once and then again as a
  * replay, against the Firestore emulator, where the deployed triggers also fire for real. Each
- * case ends in one final state: nothing counted twice, no second notification job.
+ * case ends in one final state: nothing counted twice, no second push.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import functionsTest from 'firebase-functions-test';
@@ -10,7 +10,7 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { Change } from 'firebase-functions/v2';
 import { DataSnapshot } from 'firebase-functions/v2/database';
 import { DEFAULT_CHAT_SETTINGS, chatSchema, paths, type Chat } from '@natter/model';
-import { docWhen, firestore, seedUsers } from './support/messaging.ts';
+import { docWhen, firestore, pushJobSettled, seedUsers } from './support/messaging.ts';
 import { clearFirestore } from '../../tests/support/admin.ts';
 import { PROJECT_ID } from '../../tests/support/env.ts';
 import { onMessageCreated } from '../src/messaging/onMessageCreated.ts';
@@ -62,7 +62,7 @@ async function settle(): Promise<void> {
 }
 
 describe('onMessageCreated delivered many times', () => {
-  it('sequences the message once and queues one job, for 10 concurrent deliveries and a replay', async () => {
+  it('sequences the message once and pushes once, for 10 concurrent deliveries and a replay', async () => {
     const chatId = 'idem-created';
     await directChat(chatId, ['id-ana', 'id-ben']);
     const ref = firestore.doc(paths.message(chatId, 'm1'));
@@ -79,6 +79,8 @@ describe('onMessageCreated delivered many times', () => {
     const chat = await chatOf(chatId);
     expect(chat.seq).toBe(1);
     expect(chat.lastMessage).toMatchObject({ id: 'm1', seq: 1 });
+    // Every delivery enqueued the same task id: the worker ran it once.
+    expect(await pushJobSettled(chatId, 'm1')).toMatchObject({ status: 'SUCCESS', attempts: 1 });
     expect((await firestore.collection('jobs').where('chatId', '==', chatId).get()).size).toBe(1);
     expect((await firestore.doc(paths.member(chatId, 'id-ana')).get()).get('readSeq')).toBe(1);
   });
@@ -98,6 +100,7 @@ describe('onMessageCreated delivered many times', () => {
     const chat = await chatOf(chatId);
     expect(chat.seq).toBe(2);
     expect(chat.lastMessage).toMatchObject({ id: 'b', preview: 'second' });
+    await Promise.all(['a', 'b'].map((id) => pushJobSettled(chatId, id)));
     expect((await firestore.collection('jobs').where('chatId', '==', chatId).get()).size).toBe(2);
   });
 });

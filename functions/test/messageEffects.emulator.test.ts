@@ -5,12 +5,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
-import { chatSchema, notificationJobSchema, paths } from '@natter/model';
-import { docWhen, firestore, seedUsers } from './support/messaging.ts';
+import { chatSchema, paths } from '@natter/model';
+import { docWhen, firestore, pushJobSettled, seedUsers } from './support/messaging.ts';
 import { clearFirestore } from '../../tests/support/admin.ts';
 import { handleCreateGroup } from '../src/chats/createGroup.ts';
 import { handleUpdateGroup } from '../src/chats/updateGroup.ts';
-import { notifyJobId } from '../src/messaging/jobs.ts';
+import { pushJobId } from '../src/notifications/queue.ts';
 import { handleMessageUpdated } from '../src/messaging/handleMessageUpdated.ts';
 import { RecordingMembershipMirror } from '../src/lib/rtdb.ts';
 import type { AuthedContext } from '../src/lib/callable.ts';
@@ -75,11 +75,11 @@ describe('replies, mentions, disappearing chats and forgeries', () => {
     expect(orphan.replyTo).toBeNull();
   });
 
-  it('keeps mentions of members only, and hands them to the one notification job', async () => {
+  it('keeps mentions of members only, and hands the message to the push worker once', async () => {
     const mention = await post('mention', { text: '@Ben @Out', mentions: ['fx-ben', 'fx-out', 'fx-ana'] });
     expect(mention.mentions).toEqual(['fx-ben']);
-    const job = notificationJobSchema.parse((await firestore.doc(paths.job(notifyJobId(chatId, 'mention'))).get()).data());
-    expect(job).toMatchObject({ chatId, messageId: 'mention', senderId: 'fx-ana', mentions: ['fx-ben'], status: 'pending', attempts: 0 });
+    const job = await pushJobSettled(chatId, 'mention');
+    expect(job).toMatchObject({ chatId, messageId: 'mention', status: 'SUCCESS', attempts: 1 });
   });
 
   it('stamps expiry on messages in a disappearing chat, from their creation time', async () => {
@@ -103,7 +103,10 @@ describe('replies, mentions, disappearing chats and forgeries', () => {
     const forged = await docWhen(paths.message(chatId, 'forged-system'), (data) => data.rejected === true);
     expect(forged.text).toBe('');
     expect((await chat()).seq).toBe(seq);
-    expect((await firestore.doc(paths.job(notifyJobId(chatId, 'forged-system'))).get()).exists).toBe(false);
+    // A genuine message sent after it gets its push; the forged one never gets a push job.
+    await post('after-forged', {});
+    await pushJobSettled(chatId, 'after-forged');
+    expect((await firestore.doc(paths.job(pushJobId({ chatId, messageId: 'forged-system' }))).get()).exists).toBe(false);
   });
 
   it("keeps a read-receipts-off sender's marker private", async () => {

@@ -1,11 +1,12 @@
 /**
  * Applies the plan for a new message in one transaction: the chat's sequence and summary, the
- * message's own server fields, the sender's read marker and the notification job. Re-running it
- * changes nothing (the message carries its `seq` once processed, and everything is written in the
- * transaction that sets it), so duplicate and concurrent deliveries give one final state and one job.
+ * message's own server fields and the sender's read marker. Re-running it changes nothing (the
+ * message carries its `seq` once processed, and everything is written in the transaction that sets
+ * it), so duplicate and concurrent deliveries give one final state. The push task is enqueued after
+ * the commit under a deterministic task id, so every delivery names the same single task.
  *
- * Writes per accepted message, whatever the group size: the chat, the message, the sender's
- * marker and the job (4, plus the client's own create: 5). See docs/messaging.md.
+ * Writes per accepted message, whatever the group size: the chat, the message and the sender's
+ * marker (3, plus the client's own create: 4). See docs/messaging.md.
  */
 import { Timestamp, type DocumentReference } from 'firebase-admin/firestore';
 import { paths } from '@natter/model';
@@ -13,7 +14,6 @@ import { db } from '../lib/admin.ts';
 import { CONTENDED, CountedWrites } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
 import { enqueueMessageNotification } from '../notifications/enqueueMessageNotification.ts';
-import { notificationJob, notifyJobId } from './jobs.ts';
 import { markSenderRead } from './markers.ts';
 import { planMessage, type MessagePlan } from './planMessage.ts';
 
@@ -78,8 +78,7 @@ async function applyAccepted(
   refs: { chatId: string; messageId: string; chatRef: DocumentReference; messageRef: DocumentReference },
   plan: Extract<MessagePlan, { kind: 'accept' }>,
 ): Promise<void> {
-  const firestore = db();
-  const { chatId, messageId } = refs;
+  const { chatId } = refs;
   tx.update(refs.chatRef, { seq: plan.seq, lastMessage: plan.lastMessage, lastMessageAt: plan.lastMessage.sentAt });
   tx.update(refs.messageRef, {
     seq: plan.seq,
@@ -89,11 +88,6 @@ async function applyAccepted(
   });
   // Sending implies having read the chat up to one's own message.
   await markSenderRead(tx, chatId, plan.senderId, plan.seq);
-  // Same transaction as the seq: exactly one job per message, whatever the number of deliveries.
-  tx.set(
-    firestore.doc(paths.job(notifyJobId(chatId, messageId))),
-    notificationJob({ chatId, messageId, senderId: plan.senderId, seq: plan.seq, mentions: plan.notify.mentions, createdAt: Timestamp.now() }),
-  );
 }
 
 function readReplyTo(message: Record<string, unknown> | undefined): string | null {

@@ -34,8 +34,6 @@ export type MessagePlan =
       replyTo: ReplySnapshot | null | undefined;
       /** Mentions kept (members other than the sender), when they differ from what the client wrote. */
       mentions: string[] | undefined;
-      /** What the notification job carries. */
-      notify: { mentions: string[] };
     };
 
 export interface PlanInput {
@@ -74,7 +72,6 @@ export function planMessage({ messageId, message, chat, quoted }: PlanInput): Me
     expiresAtMs: expiry(msg.createdAt, room.settings.disappearAfterSeconds),
     replyTo: msg.replyTo ? replySnapshot(msg.replyTo.messageId, quoted) : undefined,
     mentions: sameList(mentions, msg.mentions ?? []) ? undefined : mentions,
-    notify: { mentions },
   };
 }
 

@@ -287,7 +287,13 @@ async function recordResults(
     else counts.failed += 1;
     markers.push([
       firestore.doc(paths.jobDelivery(jobId, tokenKey(target.token))),
-      { result, devices: target.devices, at: FieldValue.serverTimestamp(), expiresAt: Timestamp.fromMillis(Date.now() + PUSH_JOB_RETENTION_MS) },
+      {
+        result,
+        devices: target.devices,
+        uids: [...new Set(target.devices.map((d) => d.uid))],
+        at: FieldValue.serverTimestamp(),
+        expiresAt: Timestamp.fromMillis(Date.now() + PUSH_JOB_RETENTION_MS),
+      },
     ]);
   });
   for (const part of chunk(markers, BATCH_WRITES)) {

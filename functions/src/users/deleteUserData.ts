@@ -41,7 +41,7 @@ export async function deleteUserData(uid: string, options: { email?: string | nu
   const started = Date.now();
   const firestore = db();
   const bucket = await storageBucketIfAvailable();
-  const chats = (await firestore.collection(COLLECTIONS.chats).where('memberIds', 'array-contains', uid).select('memberIds').get()).docs;
+  const chats = (await firestore.collection(COLLECTIONS.chats).where('memberIds', 'array-contains', uid).select('memberIds', 'type').get()).docs;
   const chatIds = chats.map((d) => d.id);
   const coMembers = new Set(chats.flatMap((d) => (d.get('memberIds') as string[] | undefined) ?? []).filter((id) => id !== uid));
 
@@ -59,10 +59,13 @@ export async function deleteUserData(uid: string, options: { email?: string | nu
   let docs = await deleteTree(firestore, paths.user(uid));
   docs += await deleteExisting(firestore, [...coMembers].map((other) => firestore.doc(paths.block(other, uid))));
   docs += await deleteQuery(firestore.collection(COLLECTIONS.scheduledMessages).where('senderId', '==', uid));
-  // Pending notification jobs name the sender and the chat (a direct chat's id embeds both uids).
-  docs += await deleteQuery(firestore.collection(COLLECTIONS.jobs).where('senderId', '==', uid));
-  for (let i = 0; i < chatIds.length; i += IN_QUERY_LIMIT) {
-    docs += await deleteQuery(firestore.collection(COLLECTIONS.jobs).where('chatId', 'in', chatIds.slice(i, i + IN_QUERY_LIMIT)));
+  // Push delivery markers name the devices' owners; a direct chat's push jobs name it by its id,
+  // which embeds both uids. Group push jobs stay: they name no one and expire with their TTL.
+  docs += await deleteQuery(firestore.collectionGroup(COLLECTIONS.deliveries).where('uids', 'array-contains', uid));
+  const directChatIds = chats.filter((d) => d.get('type') === 'direct').map((d) => d.id);
+  for (let i = 0; i < directChatIds.length; i += IN_QUERY_LIMIT) {
+    const jobs = await firestore.collection(COLLECTIONS.jobs).where('chatId', 'in', directChatIds.slice(i, i + IN_QUERY_LIMIT)).select().get();
+    for (const job of jobs.docs) docs += await deleteTree(firestore, job.ref.path);
   }
   if (options.email) {
     const key = keyForEmail(options.email.trim().toLowerCase());

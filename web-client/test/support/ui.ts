@@ -100,6 +100,12 @@ export async function receiptOf(page: Page, text: string): Promise<string | null
   return bubble(page, text).getAttribute('data-receipt');
 }
 
+/** Like `receiptOf`, with the reason the app shows when the send was refused (`failed: ...`). */
+export async function receiptOrRefusal(page: Page, text: string): Promise<string | null> {
+  const state = await receiptOf(page, text);
+  return state === 'failed' ? `failed: ${await bubble(page, text).locator('.send-failure').innerText()}` : state;
+}
+
 export async function messageMenu(page: Page, text: string): Promise<Locator> {
   const row = bubble(page, text);
   await row.hover();

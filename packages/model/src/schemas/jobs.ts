@@ -1,25 +1,47 @@
-/** Schemas for `jobs/{jobId}`: server-only work records handed from triggers to workers. */
+/** Schemas for `jobs/{jobId}`: server-only state documents of background workers. */
 import { z } from 'zod';
-import { MAX_MENTIONS } from '../limits.ts';
 import { chatIdSchema, docIdSchema, timestampSchema, uidSchema } from './common.ts';
+import { PUSH_JOB_STATUSES } from './background.ts';
 
-export const JOB_STATUSES = ['pending', 'processing', 'done', 'failed'] as const;
+const count = z.number().int().min(0);
 
 /**
- * One push-notification job per sequenced message, written by `onMessageCreated` in the same
- * transaction that assigns the message its `seq` (so exactly one exists per message). Its id is
- * derived from the chat and message ids, so it doubles as a Cloud Tasks task name later.
+ * `jobs/push-<hash>`: the push worker's state for one message, created by the first task run that
+ * takes its lease (the message trigger only enqueues the task). Only the lease holder sends;
+ * SUCCESS and SKIPPED are final. The id is the task id, so duplicate enqueues name the same job.
  */
-export const notificationJobSchema = z.strictObject({
-  kind: z.literal('notifyMessage'),
+export const pushJobSchema = z.strictObject({
   chatId: chatIdSchema,
   messageId: docIdSchema,
-  senderId: uidSchema,
-  seq: z.number().int().min(1),
-  /** Members mentioned in the message (already filtered to current members, sender excluded). */
-  mentions: z.array(uidSchema).max(MAX_MENTIONS),
-  status: z.enum(JOB_STATUSES),
-  attempts: z.number().int().min(0),
+  status: z.enum(PUSH_JOB_STATUSES),
+  leaseOwner: z.string().nullable(),
+  leaseTaskId: z.string(),
+  leaseAttempt: z.number().int().min(0),
+  leaseExpiresAt: z.number(),
+  attempts: count,
   createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  expiresAt: timestampSchema,
+  reason: z.string().optional(),
+  recipients: count.optional(),
+  devices: count.optional(),
+  sent: count.optional(),
+  invalidTokensRemoved: count.optional(),
+  failed: count.optional(),
+  transientFailures: count.optional(),
 });
-export type NotificationJob = z.infer<typeof notificationJobSchema>;
+export type PushJob = z.infer<typeof pushJobSchema>;
+
+/**
+ * `jobs/push-<hash>/deliveries/{token hash}`: one per device token that got its push (or a final
+ * error), so a retried task never pushes the same device twice. `uids` names the token's owners so
+ * deleting a user finds their markers.
+ */
+export const pushDeliverySchema = z.strictObject({
+  result: z.string(),
+  devices: z.array(z.strictObject({ uid: uidSchema, deviceId: docIdSchema })).min(1),
+  uids: z.array(uidSchema).min(1),
+  at: timestampSchema,
+  expiresAt: timestampSchema,
+});
+export type PushDelivery = z.infer<typeof pushDeliverySchema>;
