@@ -7,6 +7,8 @@
 import { HttpsError, onCall, type CallableOptions, type CallableRequest } from 'firebase-functions/v2/https';
 import { callableSchemas, describeIssues, fieldIssues, type CallableInput, type CallableName } from '@natter/model';
 import { reportErrors } from './errors.ts';
+import { clientIp } from './clientIp.ts';
+import { TRUSTED_PROXY_HOPS } from './params.ts';
 import { randomId } from './runtime.ts';
 
 export interface CallContext {
@@ -31,12 +33,10 @@ export function parseInput<N extends CallableName>(name: N, data: unknown): Call
 }
 
 export function contextOf(request: CallableRequest<unknown>): CallContext {
-  const forwarded = request.rawRequest.headers['x-forwarded-for'];
-  const firstForwarded = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
   return {
     uid: request.auth?.uid ?? null,
     claims: request.auth?.token ?? {},
-    ip: firstForwarded || request.rawRequest.ip || 'unknown',
+    ip: clientIp(request.rawRequest.headers['x-forwarded-for'], request.rawRequest.socket?.remoteAddress, TRUSTED_PROXY_HOPS.value()),
   };
 }
 

@@ -59,6 +59,16 @@ export const AUTH_IP_LIMITS = defineString('AUTH_IP_LIMITS', {
   description: 'Auth callable calls per caller IP, as max/window pairs',
 });
 
+/**
+ * How many proxies at the end of `X-Forwarded-For` Natter trusts. Google's front end appends the
+ * address it saw, so 1 (the last entry) is right for functions reached directly; put an external
+ * load balancer in front and it becomes 2. Anything left of that is written by the client.
+ */
+export const TRUSTED_PROXY_HOPS = defineInt('TRUSTED_PROXY_HOPS', {
+  default: 1,
+  description: 'Trailing X-Forwarded-For entries added by trusted proxies (1: Google front end only)',
+});
+
 export const AUTH_CODE_FAILURE_LIMITS = defineString('AUTH_CODE_FAILURE_LIMITS', {
   default: '10/1h',
   description: 'Wrong email codes per address before verification is refused, as max/window pairs',
