@@ -1,7 +1,8 @@
 /**
  * Against the Realtime Database emulator, wherever it runs (it cannot be downloaded on the
  * offline machines, where this suite prints its skip reason): the deployed presence trigger fires
- * on a real `/status/{uid}` write, and the membership callables write the real `/chatMembers` mirror.
+ * on a real `/status/{uid}` write, the membership callables write the real `/chatMembers` mirror,
+ * and the push worker's presence reader sees who has which chat open.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { getDatabaseWithUrl, type Database } from 'firebase-admin/database';
@@ -12,6 +13,7 @@ import { signedInClient, type ClientSession } from '../../tests/support/clients.
 import { PROJECT_ID, emulatorPort } from '../../tests/support/env.ts';
 import { describeWhen, missingEmulator } from '../../tests/support/skip.ts';
 import { adminApp } from '../src/lib/admin.ts';
+import { rtdbPresence } from '../src/notifications/presence.ts';
 
 describeWhen(missingEmulator('database'), 'presence and the /chatMembers mirror on the Realtime Database emulator', () => {
   let rtdb: Database;
@@ -45,5 +47,21 @@ describeWhen(missingEmulator('database'), 'presence and the /chatMembers mirror 
     await ana.call('addMembers', { chatId, uids: ['rt-cai'] });
     await ana.call('removeMember', { chatId, uid: 'rt-ben' });
     expect((await rtdb.ref(rtdbPaths.chatMembers(chatId)).get()).val()).toEqual({ 'rt-ana': true, 'rt-cai': true });
+  });
+
+  it('tells the push worker who is online and who has this very chat open', async () => {
+    const now = Date.now();
+    await rtdb.ref().update({
+      [rtdbPaths.status('rt-ben')]: { state: 'online', lastChanged: now },
+      [rtdbPaths.status('rt-cai')]: { state: 'online', lastChanged: now },
+      [rtdbPaths.viewing('rt-ben')]: { chatId: 'chat-open', since: now },
+      [rtdbPaths.viewing('rt-cai')]: { chatId: 'another-chat', since: now },
+    });
+    const presence = rtdbPresence();
+    expect(presence).not.toBeNull();
+    expect(await presence!.online(['rt-ben', 'rt-cai', 'rt-ana'])).toEqual(new Set(['rt-ben', 'rt-cai']));
+    expect(await presence!.viewing('chat-open', ['rt-ben', 'rt-cai', 'rt-ana'])).toEqual(new Set(['rt-ben']));
+    await rtdb.ref(rtdbPaths.viewing('rt-ben')).remove();
+    expect(await presence!.viewing('chat-open', ['rt-ben', 'rt-cai', 'rt-ana'])).toEqual(new Set());
   });
 });

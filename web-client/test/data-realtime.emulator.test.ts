@@ -1,10 +1,11 @@
 /**
- * Presence and typing through the web client's database module, on the Realtime Database emulator
+ * Presence, the chat on screen and typing through the web client's database module, on the Realtime Database emulator
  * (with the membership mirror the chat callables keep there). Offline machines cannot get that
  * emulator: there this suite prints `skipped: <reason>` and the app shows a notice instead.
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { Status } from '@natter/model';
+import { get, ref } from 'firebase/database';
+import { rtdbPaths, type Status } from '@natter/model';
 import { eventually } from '../../tests/support/admin.ts';
 import { describeWhen, missingEmulator } from '../../tests/support/skip.ts';
 import { clearEverything, closeAll, webUser, type WebSession } from './support/sessions.ts';
@@ -54,6 +55,18 @@ describeWhen(missingEmulator('database'), 'presence and typing on the Realtime D
     expect(anaSees).toEqual([]);
     ana.database.stopTyping(chatId, ana.uid, onError);
     await eventually(() => Promise.resolve(benSees.length === 0 ? true : undefined));
+    expect(errors).toEqual([]);
+  });
+
+  it("publishes the chat on screen to its owner only, and clears it when the chat closes", async () => {
+    const own = () => get(ref(ana.services.database!, rtdbPaths.viewing(ana.uid))).then((snap) => snap.val() as { chatId?: string } | null);
+    const stop = ana.database.viewChat(chatId, ana.uid, onError);
+    await eventually(async () => ((await own())?.chatId === chatId ? true : undefined));
+    // Ben may not learn which chat Ana reads; reading his own entry is fine.
+    await expect(get(ref(ben.services.database!, rtdbPaths.viewing(ana.uid)))).rejects.toThrow(/permission/i);
+    await expect(get(ref(ben.services.database!, rtdbPaths.viewing(ben.uid)))).resolves.toBeDefined();
+    stop();
+    await eventually(async () => ((await own()) === null ? true : undefined));
     expect(errors).toEqual([]);
   });
 });

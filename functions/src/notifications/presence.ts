@@ -1,13 +1,11 @@
 /**
- * Presence for push decisions, from the Realtime Database entry `/status/{uid}`. Only users whose
- * Firestore profile says `online` are looked up. Without a Realtime Database (none configured, or
- * the emulator not running) the answer is "nobody", so nobody misses a push.
- *
- * Which chat someone has open is deliberately not published: `/status` is readable by every
- * signed-in user, so a `chatId` there would leak it (see docs/data-model.md). Until an owner-only
- * "viewing" entry exists, `viewing` answers "nobody" and everyone gets their push.
+ * Presence for push decisions, from the Realtime Database: `/status/{uid}` (online at all) and the
+ * owner-only `/viewing/{uid}` (which chat is open in a visible tab; not in `/status`, which every
+ * signed-in user can read). Only users whose Firestore profile says `online` are looked up.
+ * Without a Realtime Database (none configured, or the emulator not running) the answer is
+ * "nobody", so nobody misses a push.
  */
-import { rtdbPaths, statusSchema } from '@natter/model';
+import { rtdbPaths, statusSchema, viewingSchema } from '@natter/model';
 import { adminApp } from '../lib/admin.ts';
 
 export interface PresenceReader {
@@ -28,25 +26,23 @@ export function rtdbPresence(): PresenceReader | null {
   if (!url) return null;
   const databaseUrl: string = url;
 
-  async function statuses(uids: readonly string[]) {
+  /** Reads one entry per uid, all at once, giving up after a few seconds (pushes must not wait). */
+  async function readEach(uids: readonly string[], path: (uid: string) => string): Promise<(readonly [string, unknown])[]> {
     const { getDatabaseWithUrl } = await import('firebase-admin/database');
     const database = getDatabaseWithUrl(databaseUrl, app);
-    const reads = Promise.all(uids.map(async (uid) => [uid, (await database.ref(rtdbPaths.status(uid)).get()).val()] as const));
+    const reads = Promise.all(uids.map(async (uid) => [uid, (await database.ref(path(uid)).get()).val() as unknown] as const));
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('presence read timed out')), READ_TIMEOUT_MS).unref());
-    const entries = await Promise.race([reads, timeout]);
-    return entries.flatMap(([uid, raw]) => {
-      const parsed = statusSchema.safeParse(raw);
-      return parsed.success ? [{ uid, status: parsed.data }] : [];
-    });
+    return Promise.race([reads, timeout]);
   }
 
   return {
-    viewing() {
-      return Promise.resolve(new Set<string>());
+    async viewing(chatId, uids) {
+      const entries = await readEach(uids, rtdbPaths.viewing);
+      return new Set(entries.filter(([, raw]) => viewingSchema.safeParse(raw).data?.chatId === chatId).map(([uid]) => uid));
     },
     async online(uids) {
-      const found = await statuses(uids);
-      return new Set(found.filter(({ status }) => status.state === 'online').map(({ uid }) => uid));
+      const entries = await readEach(uids, rtdbPaths.status);
+      return new Set(entries.filter(([, raw]) => statusSchema.safeParse(raw).data?.state === 'online').map(([uid]) => uid));
     },
   };
 }

@@ -63,6 +63,7 @@ export const paths = {
 /** Realtime Database paths. */
 export const rtdbPaths = {
   status: (uid: string) => `status/${uid}`,
+  viewing: (uid: string) => `viewing/${uid}`,
   typing: (chatId: string, uid: string) => `typing/${chatId}/${uid}`,
   typingInChat: (chatId: string) => `typing/${chatId}`,
   chatMember: (chatId: string, uid: string) => `chatMembers/${chatId}/${uid}`,

@@ -26,6 +26,7 @@ export function rtdbWorld(now: number) {
     chatMembers: { [CHAT]: { ada: true, mia: true } },
     typing: { [CHAT]: { ada: now - 1_000 } },
     status: { mia: { state: 'online', lastChanged: now - 60_000 }, ada: { state: 'offline', lastChanged: now - 120_000 } },
+    viewing: { mia: { chatId: CHAT, since: now - 30_000 } },
   };
 }
 
@@ -48,6 +49,7 @@ function row(op: RtdbOp, what: string, ...cells: Expect[]): RtdbRow {
 const read = (path: string): RtdbOp => ({ kind: 'read', path });
 const write = (path: string, value: RtdbValue): RtdbOp => ({ kind: 'write', path, value });
 const online: RtdbValue = { state: 'online', lastChanged: SERVER_TIME };
+const viewingChat: RtdbValue = { chatId: CHAT, since: SERVER_TIME };
 
 // prettier-ignore
 export const RTDB_MATRIX: RtdbRow[] = [
@@ -57,6 +59,12 @@ export const RTDB_MATRIX: RtdbRow[] = [
   row(write(rtdbPaths.status('{self}'), online),           'go online',                    D,    A,       A,    A,    A,     A),
   row(write(rtdbPaths.status('mia'), online),              'set mia online',               D,    D,       A,    D,    D,     D),
   row(write(rtdbPaths.status('{self}'), null),             'remove own presence',          D,    A,       A,    A,    A,     A),
+  row(read(rtdbPaths.viewing('{self}')),                   'read which chat I have open',  D,    A,       A,    A,    A,     A),
+  row(read(rtdbPaths.viewing('mia')),                      'read which chat mia has open', D,    D,       A,    D,    D,     D),
+  row(read('viewing'),                                     'list who has which chat open', D,    D,       D,    D,    D,     D),
+  row(write(rtdbPaths.viewing('{self}'), viewingChat),     'say I have the chat open',     D,    D,       A,    A,    D,     D),
+  row(write(rtdbPaths.viewing('mia'), viewingChat),        'say mia has the chat open',    D,    D,       A,    D,    D,     D),
+  row(write(rtdbPaths.viewing('{self}'), null),            'close the chat',               D,    A,       A,    A,    A,     A),
   row(read(rtdbPaths.typingInChat(CHAT)),                  "read the chat's typing",       D,    D,       A,    A,    D,     D),
   row(read('typing'),                                      'list typing in every chat',    D,    D,       D,    D,    D,     D),
   row(write(rtdbPaths.typing(CHAT, '{self}'), SERVER_TIME), 'start typing',                D,    D,       A,    A,    D,     D),
@@ -93,6 +101,11 @@ export const RTDB_ATTACKS: RtdbAttack[] = [
   { name: 'a presence without lastChanged', uid: 'mia', deny: write(rtdbPaths.status('mia'), { state: 'online' }), control: write(rtdbPaths.status('mia'), online) },
   { name: 'changing only the lastChanged child to a client clock', uid: 'mia', deny: write(`${rtdbPaths.status('mia')}/lastChanged`, 5), control: write(`${rtdbPaths.status('mia')}/lastChanged`, SERVER_TIME) },
   { name: "listing everyone's presence", uid: 'mia', deny: read('status'), control: read(rtdbPaths.status('ada')) },
+  { name: 'a viewing entry with a client clock', uid: 'mia', deny: write(rtdbPaths.viewing('mia'), { chatId: CHAT, since: 1_000 }), control: write(rtdbPaths.viewing('mia'), viewingChat) },
+  { name: 'a viewing entry with an extra field', uid: 'mia', deny: write(rtdbPaths.viewing('mia'), { chatId: CHAT, since: SERVER_TIME, draft: 'x' }), control: write(rtdbPaths.viewing('mia'), viewingChat) },
+  { name: 'a viewing entry naming a chat one has left', uid: 'fred', deny: write(rtdbPaths.viewing('fred'), viewingChat), control: write(rtdbPaths.viewing('ada'), viewingChat), controlUid: 'ada' },
+  { name: 'a viewing entry without a chat id', uid: 'mia', deny: write(rtdbPaths.viewing('mia'), { since: SERVER_TIME }), control: write(rtdbPaths.viewing('mia'), viewingChat) },
+  { name: "reading which chat another user has open", uid: 'ada', deny: read(rtdbPaths.viewing('mia')), control: read(rtdbPaths.viewing('ada')) },
   { name: 'writing at the database root', uid: 'mia', deny: write('notes/mia', 'x'), control: write(rtdbPaths.status('mia'), online) },
 ];
 

@@ -74,6 +74,14 @@ export function useConversation(chatId: string, readState: ReadMarker | null) {
     };
   }, [chatId, uid, report]);
 
+  // While the chat is on screen, the server knows it (owner-only), so no push arrives for it.
+  useEffect(() => {
+    if (!visible) return undefined;
+    return api.database.viewChat(chatId, uid, (error) => {
+      if (!isPermissionError(error)) report(error);
+    });
+  }, [chatId, uid, visible, report]);
+
   // Read receipts: one marker write per new `seq` seen while the chat is open and visible.
   const me = members?.find((m) => m.uid === uid) ?? null;
   const marked = useRef<string | null>(null);

@@ -12,6 +12,17 @@ export const statusSchema = z.strictObject({
 });
 export type Status = z.infer<typeof statusSchema>;
 
+/**
+ * `/viewing/{uid}`: the chat the owner has open in a visible tab, `since` the server time it opened.
+ * Owner-only (nobody else may learn which chat someone reads); the push worker skips them for that
+ * chat. Removed on close, when the tab is hidden, and by onDisconnect.
+ */
+export const viewingSchema = z.strictObject({
+  chatId: z.string().min(1).max(128),
+  since: z.number().int().min(0),
+});
+export type Viewing = z.infer<typeof viewingSchema>;
+
 /** `/typing/{chatId}/{uid}`: a server timestamp; readers ignore entries older than this. */
 export const TYPING_TTL_MS = 8_000;
 export const typingSchema = z.number().int().min(0);

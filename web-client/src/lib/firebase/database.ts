@@ -1,6 +1,6 @@
 /**
- * The Realtime Database: presence (`/status/{uid}` with onDisconnect) and typing indicators
- * (`/typing/{chatId}/{uid}`). Where the Realtime Database is not available (`services.database` is
+ * The Realtime Database: presence (`/status/{uid}` with onDisconnect), the chat on screen
+ * (`/viewing/{uid}`, owner-only, for push decisions) and typing indicators (`/typing/{chatId}/{uid}`). Where the Realtime Database is not available (`services.database` is
  * null, e.g. on an offline emulator machine) every function is a no-op and `available` is false, so
  * the UI shows a notice instead of failing.
  */
@@ -57,6 +57,26 @@ export function databaseApi(services: Pick<Services, 'database'>) {
         },
         onError,
       );
+    },
+
+    /**
+     * Says, to the server only, which chat this tab shows (`/viewing/{uid}`), so the push worker
+     * skips the reader for it. Cleared when stopped and, server-side, when the connection drops.
+     */
+    viewChat(chatId: string, uid: string, onError: (error: Error) => void): Unsubscribe {
+      if (!database) return noop;
+      const viewingRef = ref(database, rtdbPaths.viewing(uid));
+      const stopConnected = onValue(ref(database, '.info/connected'), (snap) => {
+        if (snap.val() !== true) return;
+        onDisconnect(viewingRef)
+          .remove()
+          .then(() => set(viewingRef, { chatId, since: serverTimestamp() }))
+          .catch(onError);
+      });
+      return () => {
+        stopConnected();
+        remove(viewingRef).catch(onError);
+      };
     },
 
     /** Notes a keystroke; writes at most every few seconds, and the entry vanishes on disconnect. */
