@@ -65,6 +65,8 @@ describeWhen(missingBrowser(), 'a long history in headless Chromium', () => {
     }
     expect(opened).toBe(true);
     await expect.poll(() => page.getByTestId('conversation-title').innerText(), WAIT).toBe('Ben Okafor');
+    // The newest page is on screen before the reply, so the next test sees it slide by one.
+    await expect.poll(() => page.locator('.bubble-row').count(), WAIT).toBe(30);
     const box = page.getByRole('textbox', { name: 'Message' });
     await box.focus();
     await page.keyboard.type('Typed without a mouse');
