@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { Timestamp } from 'firebase-admin/firestore';
 import { directChatId, paths } from '@natter/model';
-import { adminAuth, adminDb, clearAuth, clearFirestore } from '../../tests/support/admin.ts';
+import { adminAuth, adminDb, clearAuth, clearFirestore, eventually } from '../../tests/support/admin.ts';
 import { launchChromium, missingBrowser, serveWebClient } from '../../tests/support/browser.ts';
 import { describeWhen } from '../../tests/support/skip.ts';
 import { seedDemoData } from '../../scripts/lib/seed.ts';
@@ -37,6 +37,10 @@ describeWhen(missingBrowser(), 'a long history in headless Chromium', () => {
       });
     }
     await batch.commit();
+    // Let the message trigger sequence all 75 before anyone reads: on the emulator, rules' get() of
+    // a document that transactions keep locking fails now and then as PERMISSION_DENIED
+    // (firebase/firebase-tools#10518), which showed here as refused sends and reads.
+    await eventually(async () => ((await adminDb.doc(paths.chat(chatId)).get()).get('seq') === HISTORY + 3 ? true : undefined), { timeoutMs: 150_000 });
     server = await serveWebClient();
     browser = await launchChromium();
   });
