@@ -1,43 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signInWithCustomToken, signInWithEmailAndPassword } from 'firebase/auth';
 import { collection, doc, getDoc, getDocs, limit, query } from 'firebase/firestore';
 import { Timestamp } from 'firebase-admin/firestore';
 import { COLLECTIONS, authCodeSchema, paths } from '@natter/model';
-import { adminAuth, adminDb, clearAuth, clearFirestore, eventually } from '../../../tests/support/admin.ts';
+import { adminAuth, adminDb, eventually } from '../../../tests/support/admin.ts';
 import { authCodeDoc, bucketKeys, clearRateLimits, collectionSizes, emailKeyFor } from '../../../tests/support/authRecords.ts';
 import { callError } from '../../../tests/support/callables.ts';
-import { anonymousClient, signedInClient, type ClientSession } from '../../../tests/support/clients.ts';
-import { Mailbox, codeFrom } from '../../../tests/support/mailbox.ts';
+import { signedInClient } from '../../../tests/support/clients.ts';
+import { codeFrom } from '../../../tests/support/mailbox.ts';
+import { mailSuite } from '../../../tests/support/mailSuite.ts';
 
-let mailbox: Mailbox;
-const clients: ClientSession[] = [];
-
-function client(): ClientSession {
-  const session = anonymousClient();
-  clients.push(session);
-  return session;
-}
-
-beforeAll(async () => {
-  mailbox = await Mailbox.start();
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await mailbox.close();
-});
-beforeEach(async () => {
-  await Promise.all([clearFirestore(), clearAuth()]);
-  mailbox.clear();
-});
+const suite = mailSuite();
+const client = suite.client;
 
 /** Requests a code through the callable and reads it from the mail that arrived. */
 async function requestCode(email: string): Promise<string> {
   const address = email.trim().toLowerCase();
-  const before = mailbox.to(address).length;
+  const before = suite.mailbox.to(address).length;
   await expect(client().call('requestEmailCode', { email })).resolves.toEqual({ ok: true });
-  const mails = mailbox.to(address);
+  const mails = suite.mailbox.to(address);
   expect(mails.length).toBe(before + 1);
-  return codeFrom(mails.at(-1) ?? (await mailbox.latest(address)));
+  return codeFrom(mails.at(-1) ?? (await suite.mailbox.latest(address)));
 }
 
 /** Another request at once would hit the 1-per-minute limit; tests that need two reset it. */
@@ -61,7 +44,7 @@ describe('email code sign-in, end to end', () => {
   it('mails a code, exchanges it for a custom token and signs a new user in with profile documents', async () => {
     const email = 'new.person+codes@natter.test';
     const code = await requestCode(email);
-    const mail = await mailbox.latest(email);
+    const mail = await suite.mailbox.latest(email);
     expect(mail.subject).toContain(code);
     expect(mail.html).toContain(code);
 
@@ -199,8 +182,7 @@ describe('server-only records', () => {
   it('cannot be read by a signed-in client, who can read a profile (the control)', async () => {
     const email = 'curious@natter.test';
     await requestCode(email);
-    const session = await signedInClient('curious');
-    clients.push(session);
+    const session = suite.track(await signedInClient('curious'));
     await expect(getDoc(doc(session.db, paths.authCode(emailKeyFor(email))))).rejects.toMatchObject({ code: 'permission-denied' });
     await expect(getDocs(query(collection(session.db, COLLECTIONS.rateLimits), limit(1)))).rejects.toMatchObject({ code: 'permission-denied' });
     await eventually(async () => (await adminDb.doc(paths.user('curious')).get()).data());

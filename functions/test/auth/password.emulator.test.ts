@@ -1,29 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyActionCode, confirmPasswordReset, createUserWithEmailAndPassword, signInWithEmailAndPassword } from 'firebase/auth';
 import { paths } from '@natter/model';
-import { adminAuth, adminDb, clearAuth, clearFirestore, eventually } from '../../../tests/support/admin.ts';
+import { adminAuth, adminDb, eventually } from '../../../tests/support/admin.ts';
 import { callError } from '../../../tests/support/callables.ts';
-import { anonymousClient, signedInClient, type ClientSession } from '../../../tests/support/clients.ts';
-import { Mailbox, linkFrom } from '../../../tests/support/mailbox.ts';
+import { anonymousClient, signedInClient } from '../../../tests/support/clients.ts';
+import { linkFrom } from '../../../tests/support/mailbox.ts';
+import { mailSuite } from '../../../tests/support/mailSuite.ts';
 
-let mailbox: Mailbox;
-const clients: ClientSession[] = [];
-function track(session: ClientSession): ClientSession {
-  clients.push(session);
-  return session;
-}
-
-beforeAll(async () => {
-  mailbox = await Mailbox.start();
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await mailbox.close();
-});
-beforeEach(async () => {
-  await Promise.all([clearFirestore(), clearAuth()]);
-  mailbox.clear();
-});
+const suite = mailSuite();
+const track = suite.track;
 
 function oobCodeOf(link: string): string {
   const code = new URL(link).searchParams.get('oobCode');
@@ -40,7 +25,7 @@ describe('password sign-up: verification email', () => {
     expect(account).toMatchObject({ email: 'signup@natter.test', emailVerified: false });
 
     await expect(session.call('sendVerificationEmail', {})).resolves.toEqual({ ok: true });
-    const mail = await mailbox.latest('signup@natter.test');
+    const mail = await suite.mailbox.latest('signup@natter.test');
     expect(mail.subject).toBe('Confirm your email for Natter');
     const link = linkFrom(mail);
     expect(new URL(link).searchParams.get('mode')).toBe('verifyEmail');
@@ -53,7 +38,7 @@ describe('password sign-up: verification email', () => {
   it('sends nothing to an address that is already verified, with the same answer', async () => {
     const session = track(await signedInClient('verified-user'));
     await expect(session.call('sendVerificationEmail', {})).resolves.toEqual({ ok: true });
-    expect(mailbox.messages).toEqual([]);
+    expect(suite.mailbox.messages).toEqual([]);
   });
 
   it('needs a signed-in caller', async () => {
@@ -66,7 +51,7 @@ describe('password reset', () => {
     await adminAuth.createUser({ email: 'forgetful@natter.test', password: 'old-password', emailVerified: true });
     const session = track(anonymousClient());
     await expect(session.call('sendPasswordReset', { email: 'Forgetful@natter.test' })).resolves.toEqual({ ok: true });
-    const mail = await mailbox.latest('forgetful@natter.test');
+    const mail = await suite.mailbox.latest('forgetful@natter.test');
     expect(mail.subject).toBe('Reset your Natter password');
     const link = linkFrom(mail);
     expect(new URL(link).searchParams.get('mode')).toBe('resetPassword');
@@ -80,7 +65,7 @@ describe('password reset', () => {
 
   it('tells an address without an account that none exists, without any reset code', async () => {
     await expect(track(anonymousClient()).call('sendPasswordReset', { email: 'nobody@natter.test' })).resolves.toEqual({ ok: true });
-    const mail = await mailbox.latest('nobody@natter.test');
+    const mail = await suite.mailbox.latest('nobody@natter.test');
     expect(mail.subject).toBe('Reset your Natter password');
     expect(mail.text).toContain('no Natter account uses it');
     expect(mail.text).not.toContain('oobCode');

@@ -1,46 +1,29 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isSignInWithEmailLink, signInWithEmailLink } from 'firebase/auth';
 import { COLLECTIONS, paths } from '@natter/model';
-import { adminAuth, adminDb, clearAuth, clearFirestore, eventually } from '../../../tests/support/admin.ts';
+import { adminAuth, adminDb, eventually } from '../../../tests/support/admin.ts';
 import { collectionSizes } from '../../../tests/support/authRecords.ts';
 import { callError } from '../../../tests/support/callables.ts';
-import { anonymousClient, type ClientSession } from '../../../tests/support/clients.ts';
 import { DEV_PORTS } from '../../../tests/support/env.ts';
-import { Mailbox, linkFrom } from '../../../tests/support/mailbox.ts';
+import { linkFrom } from '../../../tests/support/mailbox.ts';
+import { mailSuite } from '../../../tests/support/mailSuite.ts';
 
 /** The dev web client's origin (with the port offset), which the local allow-list admits. */
 const APP = `http://localhost:${DEV_PORTS.web}`;
 
-let mailbox: Mailbox;
-const clients: ClientSession[] = [];
-function client(): ClientSession {
-  const session = anonymousClient();
-  clients.push(session);
-  return session;
-}
-
-beforeAll(async () => {
-  mailbox = await Mailbox.start();
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await mailbox.close();
-});
-beforeEach(async () => {
-  await Promise.all([clearFirestore(), clearAuth()]);
-  mailbox.clear();
-});
+const suite = mailSuite();
+const client = suite.client;
 
 async function mailedLink(email: string, continueUrl = `${APP}/finish-sign-in`): Promise<string> {
   await expect(client().call('sendSignInLink', { email, continueUrl })).resolves.toEqual({ ok: true });
-  return linkFrom(await mailbox.latest(email));
+  return linkFrom(await suite.mailbox.latest(email));
 }
 
 describe('magic link sign-in, end to end', () => {
   it('mails a link that signs a new user in with the client SDK and creates their profile', async () => {
     const email = 'linky@natter.test';
     const link = await mailedLink(email);
-    const mail = await mailbox.latest(email);
+    const mail = await suite.mailbox.latest(email);
     expect(mail.subject).toBe('Sign in to Natter');
     expect(mail.html).toContain(link.replaceAll('&', '&amp;'));
     expect(new URL(link).searchParams.get('continueUrl')).toBe(`${APP}/finish-sign-in`);
@@ -95,7 +78,7 @@ describe('continueUrl allow-list', () => {
     const error = await callError(client().call('sendSignInLink', { email: 'target@natter.test', continueUrl }), 'invalid-argument');
     expect(error.message).toContain("'continueUrl'");
     expect(error.details).toEqual({ fields: [{ field: 'continueUrl', message: expect.any(String) as unknown }] });
-    expect(mailbox.messages).toEqual([]);
+    expect(suite.mailbox.messages).toEqual([]);
     expect(await collectionSizes(COLLECTIONS.rateLimits)).toEqual({ rateLimits: 0 });
   });
 
