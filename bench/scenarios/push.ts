@@ -6,12 +6,12 @@
  * Every figure is a count: tokens and `sendEach` calls per send, and the worker's Firestore writes.
  */
 import { Timestamp } from 'firebase-admin/firestore';
-import { COLLECTIONS, paths, pushJobSchema, pushOutboxEntrySchema, type Device } from '@natter/model';
+import { COLLECTIONS, paths, pushOutboxEntrySchema, type Device, type PushJob } from '@natter/model';
 import { adminDb } from '../../tests/support/admin.ts';
 import { entriesSince, ledgerMark, waitLedgerQuiet } from '../lib/ledger.ts';
-import { progress, sleep } from '../lib/time.ts';
+import { finishedPushJob } from '../lib/pushJobs.ts';
+import { progress } from '../lib/time.ts';
 import { createGroup, memberIds } from './natter.ts';
-import { pushJobId } from '../../functions/src/notifications/queue.ts';
 
 export interface PushRun {
   size: number;
@@ -46,16 +46,17 @@ export async function measurePush(size: number, messages: number): Promise<PushR
 
   const mark = ledgerMark();
   const ids = Array.from({ length: messages }, (_, m) => `push${size}m${m}`);
+  const jobs: PushJob[] = [];
   for (const id of ids) {
     await adminDb.doc(paths.message(chatId, id)).set({ senderId: sender, type: 'text', text: `push probe ${id}`, createdAt: Timestamp.now() });
-    const job = await finishedJob(chatId, id);
+    const job = await finishedPushJob(chatId, id);
+    jobs.push(job);
     progress(`push size ${size}: message ${id}: ${job.recipients ?? 0} recipients, ${job.sent ?? 0} tokens`);
   }
   await waitLedgerQuiet();
   const workerWrites = entriesSince(mark).flatMap((e) => e.paths).filter((p) => p.startsWith(`${COLLECTIONS.jobs}/`)).length;
 
   const outbox = (await adminDb.collection(COLLECTIONS.pushOutbox).where('chatId', '==', chatId).get()).docs.map((d) => pushOutboxEntrySchema.parse(d.data()));
-  const jobs = await Promise.all(ids.map(async (id) => pushJobSchema.parse((await adminDb.doc(paths.job(pushJobId({ chatId, messageId: id }))).get()).data())));
   return {
     size,
     messages,
@@ -67,14 +68,4 @@ export async function measurePush(size: number, messages: number): Promise<PushR
     sendEachCalls: outbox.reduce((sum, entry) => sum + 1 / entry.batchSize, 0) / messages,
     workerWrites: workerWrites / messages,
   };
-}
-
-async function finishedJob(chatId: string, messageId: string, timeoutMs = 300_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const data = (await adminDb.doc(paths.job(pushJobId({ chatId, messageId }))).get()).data();
-    if (data?.status === 'SUCCESS') return pushJobSchema.parse(data);
-    if (Date.now() > deadline) throw new Error(`the push job for ${messageId} did not finish: ${JSON.stringify(data ?? null)}`);
-    await sleep(250);
-  }
 }
