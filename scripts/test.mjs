@@ -29,10 +29,13 @@ function run(command, args, env = {}) {
   return result.status ?? 1;
 }
 
-function vitestArgs(projects, resultFile) {
+function vitestArgs(projects, resultFile, { serial = false } = {}) {
   return [
     'run',
     ...projects.flatMap((p) => ['--project', p]),
+    // Emulator and browser files share one emulator suite: one file at a time across projects too
+    // (fileParallelism in vitest.config.ts only serialises files within a project).
+    ...(serial ? ['--maxWorkers=1'] : []),
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${resultFile}`,
@@ -89,7 +92,7 @@ if (emulatorProjects.length > 0) {
     }
     const file = path.join(RESULTS_DIR, 'emulator.json');
     rmSync(file, { force: true });
-    const inner = ['vitest', ...vitestArgs(emulatorProjects, file)].map((a) => JSON.stringify(a)).join(' ');
+    const inner = ['vitest', ...vitestArgs(emulatorProjects, file, { serial: true })].map((a) => JSON.stringify(a)).join(' ');
     const { exited } = spawnFirebase(['emulators:exec', '--only', emulators.join(','), inner], {
       env: { ...env, NATTER_PORT_OFFSET: String(PORT_OFFSET), NATTER_UNAVAILABLE: JSON.stringify(unavailable) },
     });

@@ -8,11 +8,19 @@ const app = getApps()[0] ?? initializeApp({ projectId: PROJECT_ID });
 export const adminDb = getFirestore(app);
 export const adminAuth = getAuth(app);
 
-/** Deletes every document in the emulator's default database (between test files). */
+/**
+ * Deletes every document in the emulator's default database (between test files). The emulator
+ * answers 409 while a transaction (e.g. a trigger still settling from the previous file) holds a
+ * lock, so that one answer is retried with backoff; anything else fails at once.
+ */
 export async function clearFirestore(): Promise<void> {
   const url = `http://127.0.0.1:${emulatorPort('firestore')}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`;
-  const response = await fetch(url, { method: 'DELETE' });
-  if (!response.ok) throw new Error(`clearing Firestore failed: ${response.status}`);
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(url, { method: 'DELETE' });
+    if (response.ok) return;
+    if (response.status !== 409 || attempt >= 20) throw new Error(`clearing Firestore failed: ${response.status}`);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * attempt)));
+  }
 }
 
 /** Deletes every account in the Auth emulator. */
