@@ -18,6 +18,8 @@ import { Composer, type ComposerMode } from './Composer.tsx';
 import { MessageMenu } from './MessageMenu.tsx';
 
 const NEAR_BOTTOM_PX = 120;
+/** The "no Realtime Database" notice, once dismissed, stays away for the browser session. */
+const RTDB_NOTICE_KEY = 'natter.rtdbNoticeDismissed';
 const LOAD_OLDER_PX = 150;
 
 export interface ConversationProps {
@@ -178,6 +180,7 @@ function ConversationHeader({
   const other = chat ? otherMember(chat, uid) : null;
   const otherProfile = useUserProfile(other && other !== uid ? other : null);
   const [online, setOnline] = useState<boolean | null>(null);
+  const [rtdbNoticeDismissed, setRtdbNoticeDismissed] = useState(() => sessionStorage.getItem(RTDB_NOTICE_KEY) !== null);
   const { report } = useSession();
   useEffect(() => {
     if (!other || other === uid) return;
@@ -213,9 +216,20 @@ function ConversationHeader({
         </span>
       </button>
     </header>
-    {!api.database.available && (
+    {!api.database.available && !rtdbNoticeDismissed && (
       <p className="rtdb-off" role="note">
         Typing indicators and live online status are off: the Realtime Database is not available here.
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Dismiss this notice"
+          onClick={() => {
+            sessionStorage.setItem(RTDB_NOTICE_KEY, 'dismissed');
+            setRtdbNoticeDismissed(true);
+          }}
+        >
+          ✕
+        </button>
       </p>
     )}
     </>

@@ -77,12 +77,9 @@ export async function webUser(uid: string, displayName: string, extras: Extras =
   return session;
 }
 
-/**
- * Clears Firestore and Auth between files. The emulator answers 409 to a clear while triggers of
- * the previous file still hold transactions, so the clear is retried until they are done.
- */
+/** Clears Firestore (retrying while triggers of the previous file settle) and Auth between files. */
 export async function clearEverything(): Promise<void> {
-  await eventually(() => clearFirestore().then(() => true), { timeoutMs: 30_000, intervalMs: 500 });
+  await clearFirestore();
   await clearAuth();
 }
 
