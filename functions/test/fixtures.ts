@@ -17,7 +17,7 @@ import {
   type PushOutboxEntry,
   type UserProfile,
 } from '@natter/model';
-import { adminDb } from '../../tests/support/admin.ts';
+import { adminDb, eventually } from '../../tests/support/admin.ts';
 import { PROJECT_ID, REGION, emulatorPort } from '../../tests/support/env.ts';
 import { db } from '../src/lib/admin.ts';
 
@@ -109,11 +109,27 @@ export async function enqueueOn(queue: string, data: Record<string, unknown>, id
   await getFunctions().taskQueue(`locations/${REGION}/functions/${queue}`).enqueue(data, { id });
 }
 
-/** Tasks the emulator reports completed (successfully or settled after failures) in the last minute. */
-export async function completedLastMinute(queue: string): Promise<number> {
-  const response = await fetch(`http://127.0.0.1:${emulatorPort('tasks')}/queueStats`);
-  const stats = (await response.json()) as Record<string, { completedLastMin?: number }>;
-  return stats[`queue:${PROJECT_ID}-${REGION}-${queue}`]?.completedLastMin ?? 0;
+/**
+ * Waits until the Tasks emulator has dispatched every task of a queue and its completed count has
+ * stopped moving for two seconds (the workers are done). The emulator only reports completions
+ * over a sliding minute, so a "before and after" difference undercounts as old ones drop out.
+ */
+export async function queueSettled(queue: string, { atLeastCompleted }: { atLeastCompleted: number }): Promise<void> {
+  let last = -1;
+  let stableSince = Date.now();
+  await eventually(
+    async () => {
+      const response = await fetch(`http://127.0.0.1:${emulatorPort('tasks')}/queueStats`);
+      const stats = (await response.json()) as Record<string, { numberOfTasks?: number; completedLastMin?: number }>;
+      const { numberOfTasks = 0, completedLastMin = 0 } = stats[`queue:${PROJECT_ID}-${REGION}-${queue}`] ?? {};
+      if (completedLastMin !== last) {
+        last = completedLastMin;
+        stableSince = Date.now();
+      }
+      return numberOfTasks === 0 && completedLastMin >= atLeastCompleted && Date.now() - stableSince >= 2_000 ? true : undefined;
+    },
+    { timeoutMs: 90_000, intervalMs: 250 },
+  );
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
