@@ -55,6 +55,8 @@ describeWhen(missingBrowser(), 'a long history in headless Chromium', () => {
     await page.getByRole('button', { name: 'Sign in as Ana Alvarez' }).focus();
     await page.keyboard.press('Enter');
     await page.locator('.chat-row').first().waitFor();
+    // A direct chat is named after the other member, whose profile arrives a moment after the row.
+    await expect.poll(() => page.locator('.chat-row .chat-name').allInnerTexts(), WAIT).toContain('Ben Okafor');
     await shot(page, 'phone-chat-list');
     // Tab from the search box to the first chat row, skipping nothing a user would need.
     await page.getByRole('searchbox', { name: 'Search chats by name' }).focus();
