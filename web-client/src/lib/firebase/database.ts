@@ -12,6 +12,7 @@ import {
   serverTimestamp,
   set,
   type Database,
+  type DatabaseReference,
 } from 'firebase/database';
 import { activeTypers, rtdbPaths, shouldRefreshTyping, statusSchema, type Status } from '@natter/model';
 import type { Services } from './services.ts';
@@ -24,6 +25,29 @@ function watchServerOffset(database: Database, onChange: (offsetMs: number) => v
   return onValue(ref(database, '.info/serverTimeOffset'), (snap) => onChange(Number(snap.val() ?? 0)));
 }
 
+/**
+ * Keeps `target` at `value` while this client is connected. On every (re)connection it first arms
+ * the server-side `onDisconnect` write (`whenGone`, or removal when null; the server drops armed
+ * handlers with the connection that set them), then writes `value`. Stopping does the same at once.
+ */
+function holdWhileConnected(
+  database: Database,
+  target: DatabaseReference,
+  value: object,
+  whenGone: object | null,
+  onError: (error: Error) => void,
+): Unsubscribe {
+  const stop = onValue(ref(database, '.info/connected'), (snap) => {
+    if (snap.val() !== true) return;
+    const armed = whenGone ? onDisconnect(target).set(whenGone) : onDisconnect(target).remove();
+    armed.then(() => set(target, value)).catch(onError);
+  });
+  return () => {
+    stop();
+    (whenGone ? set(target, whenGone) : remove(target)).catch(onError);
+  };
+}
+
 export function databaseApi(services: Pick<Services, 'database'>) {
   const database = services.database;
   const lastTypingWrite = new Map<string, number>();
@@ -33,18 +57,8 @@ export function databaseApi(services: Pick<Services, 'database'>) {
     /** Marks the user online while connected and offline (server-side) when the connection drops. */
     startPresence(uid: string, onError: (error: Error) => void): Unsubscribe {
       if (!database) return noop;
-      const statusRef = ref(database, rtdbPaths.status(uid));
-      const unsubscribe = onValue(ref(database, '.info/connected'), (snap) => {
-        if (snap.val() !== true) return;
-        onDisconnect(statusRef)
-          .set({ state: 'offline', lastChanged: serverTimestamp() })
-          .then(() => set(statusRef, { state: 'online', lastChanged: serverTimestamp() }))
-          .catch(onError);
-      });
-      return () => {
-        unsubscribe();
-        set(statusRef, { state: 'offline', lastChanged: serverTimestamp() }).catch(onError);
-      };
+      const offline = { state: 'offline', lastChanged: serverTimestamp() };
+      return holdWhileConnected(database, ref(database, rtdbPaths.status(uid)), { state: 'online', lastChanged: serverTimestamp() }, offline, onError);
     },
 
     watchStatus(uid: string, onChange: (status: Status | null) => void, onError: (error: Error) => void): Unsubscribe {
@@ -65,18 +79,7 @@ export function databaseApi(services: Pick<Services, 'database'>) {
      */
     viewChat(chatId: string, uid: string, onError: (error: Error) => void): Unsubscribe {
       if (!database) return noop;
-      const viewingRef = ref(database, rtdbPaths.viewing(uid));
-      const stopConnected = onValue(ref(database, '.info/connected'), (snap) => {
-        if (snap.val() !== true) return;
-        onDisconnect(viewingRef)
-          .remove()
-          .then(() => set(viewingRef, { chatId, since: serverTimestamp() }))
-          .catch(onError);
-      });
-      return () => {
-        stopConnected();
-        remove(viewingRef).catch(onError);
-      };
+      return holdWhileConnected(database, ref(database, rtdbPaths.viewing(uid)), { chatId, since: serverTimestamp() }, null, onError);
     },
 
     /** Notes a keystroke; writes at most every few seconds, and the entry vanishes on disconnect. */
