@@ -9,7 +9,7 @@ import { DEFAULT_CHAT_SETTINGS, chatSchema, memberSchema, paths, COLLECTIONS, ty
 import { adminDb } from '../../tests/support/admin.ts';
 import { signedInClient, type ClientSession } from '../../tests/support/clients.ts';
 import { entriesSince, ledgerMark, waitForUserSetup, waitLedgerQuiet } from '../lib/ledger.ts';
-import { finishedPushJob } from '../lib/pushJobs.ts';
+import { pushJobSettled } from '../../tests/support/pushJobs.ts';
 import { now, progress, sleep } from '../lib/time.ts';
 import { watchDoc, watchQuery, type Recorder } from '../lib/watch.ts';
 import type { DesignRun } from './types.ts';
@@ -113,7 +113,7 @@ export async function runNatter(size: number, messages: number, listenerCount: n
     progress(`natter size ${size}: message ${m + 1}/${messages}`);
   }
   // The push worker runs after the trigger; count its writes only once it is done with every message.
-  for (let m = 0; m < messages; m++) await finishedPushJob(chatId, `n${size}m${m}`);
+  for (let m = 0; m < messages; m++) await pushJobSettled(chatId, `n${size}m${m}`);
   await waitLedgerQuiet();
   await sleep(300);
   const entries = entriesSince(mark);

@@ -9,7 +9,7 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { COLLECTIONS, paths, pushOutboxEntrySchema, type Device, type PushJob } from '@natter/model';
 import { adminDb } from '../../tests/support/admin.ts';
 import { entriesSince, ledgerMark, waitLedgerQuiet } from '../lib/ledger.ts';
-import { finishedPushJob } from '../lib/pushJobs.ts';
+import { pushJobSettled } from '../../tests/support/pushJobs.ts';
 import { progress } from '../lib/time.ts';
 import { createGroup, memberIds } from './natter.ts';
 
@@ -49,7 +49,7 @@ export async function measurePush(size: number, messages: number): Promise<PushR
   const jobs: PushJob[] = [];
   for (const id of ids) {
     await adminDb.doc(paths.message(chatId, id)).set({ senderId: sender, type: 'text', text: `push probe ${id}`, createdAt: Timestamp.now() });
-    const job = await finishedPushJob(chatId, id);
+    const job = await pushJobSettled(chatId, id, 300_000);
     jobs.push(job);
     progress(`push size ${size}: message ${id}: ${job.recipients ?? 0} recipients, ${job.sent ?? 0} tokens`);
   }

@@ -23,7 +23,8 @@ import {
   type Chat,
   type Member,
 } from '@natter/model';
-import { Recorder, ban, block, callCode, callError, docWhen, firestore, pushJobSettled, seedUsers } from './support/messaging.ts';
+import { Recorder, ban, block, callCode, callError, docWhen, firestore, seedUsers } from './support/messaging.ts';
+import { pushJobSettled } from '../../tests/support/pushJobs.ts';
 import { clearFirestore } from '../../tests/support/admin.ts';
 import { anonymousClient, signedInClient, type ClientSession } from '../../tests/support/clients.ts';
 

@@ -13,7 +13,8 @@ import {
   unreadCount,
   type Member,
 } from '@natter/model';
-import { docWhen, documentTimes, firestore, pushJobSettled, seedUsers, writesBetween } from './support/messaging.ts';
+import { docWhen, documentTimes, firestore, seedUsers, writesBetween } from './support/messaging.ts';
+import { pushJobSettled } from '../../tests/support/pushJobs.ts';
 import { clearFirestore } from '../../tests/support/admin.ts';
 import { signedInClient, type ClientSession } from '../../tests/support/clients.ts';
 

@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
 import { chatSchema, paths } from '@natter/model';
-import { docWhen, firestore, pushJobSettled, seedUsers } from './support/messaging.ts';
+import { docWhen, firestore, seedUsers } from './support/messaging.ts';
+import { pushJobSettled } from '../../tests/support/pushJobs.ts';
 import { clearFirestore } from '../../tests/support/admin.ts';
 import { handleCreateGroup } from '../src/chats/createGroup.ts';
 import { handleUpdateGroup } from '../src/chats/updateGroup.ts';

@@ -18,7 +18,12 @@ export interface PushResult {
 export interface PushSender {
   /** One result per message, in order; at most 500 messages per call. */
   sendEach(messages: PushMessage[]): Promise<PushResult[]>;
+  /** Drops what this sender keeps about these tokens (user deletion); returns documents deleted. */
+  forget(tokens: readonly string[]): Promise<number>;
 }
+
+/** Firestore's limit of values in an `in` query. */
+const IN_QUERY_LIMIT = 30;
 
 export function fcmSender(): PushSender {
   return {
@@ -27,6 +32,8 @@ export function fcmSender(): PushSender {
       const response = await getMessaging(adminApp()).sendEach(messages);
       return response.responses.map((r) => (r.success ? { ok: true } : { ok: false, errorCode: r.error?.code ?? 'messaging/unknown-error' }));
     },
+    // FCM keeps nothing of Natter's per token.
+    forget: () => Promise.resolve(0),
   };
 }
 
@@ -64,6 +71,17 @@ export function recordingSender(firestore: Firestore = db()): PushSender {
       });
       if (messages.length > 0) await batch.commit();
       return results;
+    },
+    async forget(tokens) {
+      let deleted = 0;
+      for (let i = 0; i < tokens.length; i += IN_QUERY_LIMIT) {
+        const recorded = await firestore.collection(COLLECTIONS.pushOutbox).where('token', 'in', tokens.slice(i, i + IN_QUERY_LIMIT)).select().get();
+        const batch = firestore.batch();
+        for (const doc of recorded.docs) batch.delete(doc.ref);
+        if (!recorded.empty) await batch.commit();
+        deleted += recorded.size;
+      }
+      return deleted;
     },
   };
 }

@@ -13,7 +13,7 @@ import { FieldPath, FieldValue, type DocumentReference, type Firestore, type Que
 import { COLLECTIONS, paths, storagePaths } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { logs } from '../lib/logs.ts';
-import { isEmulated } from '../lib/runtime.ts';
+import { defaultPushSender } from '../notifications/pushSender.ts';
 import { realtimeDatabaseIfAvailable, storageBucketIfAvailable } from '../lib/optionalServices.ts';
 import { rateLimitRef } from '../ratelimit/limiter.ts';
 import { AUTH_SECRETS, buckets, keyForEmail } from '../auth/shared.ts';
@@ -57,8 +57,8 @@ export async function deleteUserData(uid: string, options: { email?: string | nu
   }
 
   const previous = await firestore.doc(paths.user(uid)).get();
-  // Before the devices go: the recorded pushes to their tokens (the local FCM seam only).
-  let docs = isEmulated() ? await deleteRecordedPushes(firestore, uid) : 0;
+  // Before the devices go: whatever the push sender keeps about their tokens (the local recorder).
+  let docs = await defaultPushSender().forget(await deviceTokens(firestore, uid));
   docs += await deleteTree(firestore, paths.user(uid));
   docs += await deleteExisting(firestore, [...coMembers].map((other) => firestore.doc(paths.block(other, uid))));
   docs += await deleteQuery(firestore.collection(COLLECTIONS.scheduledMessages).where('senderId', '==', uid));
@@ -128,15 +128,9 @@ async function clearMediaMessages(firestore: Firestore, chatId: string, uid: str
   }
 }
 
-/** `pushOutbox` entries naming the user's device tokens (the recorder that stands in for FCM locally). */
-async function deleteRecordedPushes(firestore: Firestore, uid: string): Promise<number> {
+async function deviceTokens(firestore: Firestore, uid: string): Promise<string[]> {
   const devices = await firestore.collection(paths.devices(uid)).select('token').get();
-  const tokens = devices.docs.map((d) => d.get('token') as unknown).filter((token): token is string => typeof token === 'string');
-  let deleted = 0;
-  for (let i = 0; i < tokens.length; i += IN_QUERY_LIMIT) {
-    deleted += await deleteQuery(firestore.collection(COLLECTIONS.pushOutbox).where('token', 'in', tokens.slice(i, i + IN_QUERY_LIMIT)));
-  }
-  return deleted;
+  return devices.docs.map((d) => d.get('token') as unknown).filter((token): token is string => typeof token === 'string');
 }
 
 async function deleteTree(firestore: Firestore, path: string): Promise<number> {

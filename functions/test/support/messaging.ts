@@ -5,9 +5,8 @@
  */
 import { Timestamp, type DocumentSnapshot } from 'firebase-admin/firestore';
 import { FunctionsError } from 'firebase/functions';
-import { COLLECTIONS, DEFAULT_ACCOUNT_SETTINGS, paths, pushJobSchema, type Account, type AccountSettings, type PushJob, type UserProfile } from '@natter/model';
+import { COLLECTIONS, DEFAULT_ACCOUNT_SETTINGS, paths, type Account, type AccountSettings, type UserProfile } from '@natter/model';
 import { db } from '../../src/lib/admin.ts';
-import { pushJobId } from '../../src/notifications/queue.ts';
 import { adminDb } from '../../../tests/support/admin.ts';
 
 export const firestore = db();
@@ -153,10 +152,4 @@ export async function docWhen(path: string, predicate: (data: Record<string, unk
     if (Date.now() > deadline) throw new Error(`${path} did not reach the expected state: ${JSON.stringify(data)}`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-}
-
-/** Waits until the push worker is done with a message (its job document reached a final status). */
-export async function pushJobSettled(chatId: string, messageId: string, timeoutMs = 60_000): Promise<PushJob> {
-  const final = (data: Record<string, unknown>) => data.status === 'SUCCESS' || data.status === 'SKIPPED';
-  return pushJobSchema.parse(await docWhen(paths.job(pushJobId({ chatId, messageId })), final, timeoutMs));
 }

@@ -1,15 +1,14 @@
-/** Waits for the push worker: its job document for a message reaches a final status. */
+/** Waits until the push worker is done with a message (its job document reached a final status). */
 import { paths, pushJobSchema, type PushJob } from '@natter/model';
-import { adminDb } from '../../tests/support/admin.ts';
+import { adminDb } from './admin.ts';
 import { pushJobId } from '../../functions/src/notifications/queue.ts';
-import { sleep } from './time.ts';
 
-export async function finishedPushJob(chatId: string, messageId: string, timeoutMs = 300_000): Promise<PushJob> {
+export async function pushJobSettled(chatId: string, messageId: string, timeoutMs = 60_000): Promise<PushJob> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const data = (await adminDb.doc(paths.job(pushJobId({ chatId, messageId }))).get()).data();
     if (data?.status === 'SUCCESS' || data?.status === 'SKIPPED') return pushJobSchema.parse(data);
     if (Date.now() > deadline) throw new Error(`the push job for ${messageId} did not finish: ${JSON.stringify(data ?? null)}`);
-    await sleep(250);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
