@@ -5,14 +5,13 @@
  * and the push worker's presence reader sees who has which chat open.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { getDatabaseWithUrl, type Database } from 'firebase-admin/database';
+import type { Database } from 'firebase-admin/database';
 import { directChatId, rtdbPaths } from '@natter/model';
 import { docWhen, seedUsers } from './support/messaging.ts';
 import { clearFirestore } from '../../tests/support/admin.ts';
 import { signedInClient, type ClientSession } from '../../tests/support/clients.ts';
-import { PROJECT_ID, emulatorPort } from '../../tests/support/env.ts';
+import { adminRtdb } from '../../tests/support/rtdb.ts';
 import { describeWhen, missingEmulator } from '../../tests/support/skip.ts';
-import { adminApp } from '../src/lib/admin.ts';
 import { rtdbPresence } from '../src/notifications/presence.ts';
 
 describeWhen(missingEmulator('database'), 'presence and the /chatMembers mirror on the Realtime Database emulator', () => {
@@ -22,7 +21,7 @@ describeWhen(missingEmulator('database'), 'presence and the /chatMembers mirror 
   beforeAll(async () => {
     await clearFirestore();
     await seedUsers(['rt-ana', 'rt-ben', 'rt-cai']);
-    rtdb = getDatabaseWithUrl(`http://127.0.0.1:${emulatorPort('database')}?ns=${PROJECT_ID}-default-rtdb`, adminApp());
+    rtdb = adminRtdb();
     await rtdb.ref().set(null);
     ana = await signedInClient('rt-ana');
   });

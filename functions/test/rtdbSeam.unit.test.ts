@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RecordingMembershipMirror, mirrorUpdate, rtdbAvailable } from '../src/lib/rtdb.ts';
+import { RecordingMembershipMirror, mirrorUpdate } from '../src/lib/rtdb.ts';
+import { chooseDatabaseUrl, rtdbAvailable } from '../src/lib/realtimeDatabase.ts';
 
 describe('the RTDB membership mirror seam', () => {
   it('turns a change into one multi-path update: true for members, null to delete', () => {
@@ -27,5 +28,19 @@ describe('the RTDB membership mirror seam', () => {
     ['a test process without one', {}, false],
   ])('uses the real database only where one exists: %s', (_label, env, expected) => {
     expect(rtdbAvailable(env)).toBe(expected);
+  });
+
+  it.each([
+    [
+      "the Functions emulator for a demo project (its config names the rule-less namespace '<project>')",
+      { emulatorHost: '127.0.0.1:9000', configured: 'http://127.0.0.1:9000/?ns=demo-natter', projectId: 'demo-natter' },
+      'https://demo-natter-default-rtdb.firebaseio.com',
+    ],
+    ['a test process with the emulator', { emulatorHost: '127.0.0.1:9000', projectId: 'demo-natter' }, 'https://demo-natter-default-rtdb.firebaseio.com'],
+    ['deployed, with the configured database', { configured: 'https://natter-prod.firebaseio.com', projectId: 'natter-prod' }, 'https://natter-prod.firebaseio.com'],
+    ['deployed, nothing configured', { projectId: 'natter-prod' }, 'https://natter-prod-default-rtdb.firebaseio.com'],
+    ['no project at all', {}, undefined],
+  ])('names one database for %s', (_label, setting, expected) => {
+    expect(chooseDatabaseUrl(setting)).toBe(expected);
   });
 });

@@ -1,14 +1,13 @@
 /**
- * The one seam between functions and the Realtime Database: the `/chatMembers/{chatId}/{uid}`
- * mirror of Firestore membership that RTDB rules (typing) check. Callables go through the
- * `MembershipMirror` interface only. Production, and the Functions emulator when the Database
- * emulator runs, get the firebase-admin/database implementation; anywhere else (these offline
- * machines have no Database emulator, and unit tests) get a recorder that keeps the calls in memory
- * and logs `membership_mirror_skipped`, so nothing pretends to have written RTDB.
+ * The `/chatMembers/{chatId}/{uid}` mirror of Firestore membership that RTDB rules (typing,
+ * viewing) check. Callables go through the `MembershipMirror` interface only. Production, and any
+ * process where the Database emulator runs, get the Realtime Database implementation; anywhere
+ * else (unit tests, an emulator run without the Database emulator) get a recorder that keeps the
+ * calls in memory and logs `membership_mirror_skipped`, so nothing pretends to have written RTDB.
  */
 import { rtdbPaths } from '@natter/model';
-import { adminApp } from './admin.ts';
 import { logs } from './logs.ts';
+import { realtimeDatabase, rtdbAvailable } from './realtimeDatabase.ts';
 
 export interface MembershipChange {
   add: readonly string[];
@@ -56,10 +55,8 @@ class RtdbMembershipMirror implements MembershipMirror {
 
   async apply(chatId: string, change: MembershipChange): Promise<void> {
     if (change.add.length === 0 && change.remove.length === 0) return;
-    // Loaded lazily: the database SDK is heavy and only membership changes need it.
-    const { getDatabase, getDatabaseWithUrl } = await import('firebase-admin/database');
-    const url = databaseUrl();
-    const database = url ? getDatabaseWithUrl(url, adminApp()) : getDatabase(adminApp());
+    const database = await realtimeDatabase();
+    if (!database) throw new Error('the Realtime Database is not available here');
     try {
       await database.ref().update(mirrorUpdate(chatId, change));
     } catch (error) {
@@ -72,19 +69,6 @@ class RtdbMembershipMirror implements MembershipMirror {
       throw error;
     }
   }
-}
-
-function databaseUrl(): string | undefined {
-  const configured = adminApp().options.databaseURL;
-  if (configured) return configured;
-  const projectId = adminApp().options.projectId ?? process.env.GCLOUD_PROJECT;
-  return projectId ? `https://${projectId}-default-rtdb.firebaseio.com` : undefined;
-}
-
-/** Whether a Realtime Database is reachable: deployed functions, or any process with the emulator. */
-export function rtdbAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.FIREBASE_DATABASE_EMULATOR_HOST) return true;
-  return env.FUNCTIONS_EMULATOR !== 'true' && Boolean(env.K_SERVICE);
 }
 
 let defaultMirror: MembershipMirror | undefined;

@@ -6,7 +6,7 @@
  * "nobody", so nobody misses a push.
  */
 import { rtdbPaths, statusSchema, viewingSchema } from '@natter/model';
-import { adminApp } from '../lib/admin.ts';
+import { realtimeDatabase, rtdbAvailable } from '../lib/realtimeDatabase.ts';
 
 export interface PresenceReader {
   /** The subset of `uids` whose presence says they are viewing `chatId`. */
@@ -19,17 +19,12 @@ const READ_TIMEOUT_MS = 3_000;
 
 /** The Realtime Database presence reader, or null when this deployment has no database. */
 export function rtdbPresence(): PresenceReader | null {
-  const app = adminApp();
-  const emulatorHost = process.env.FIREBASE_DATABASE_EMULATOR_HOST;
-  const projectId = app.options.projectId ?? process.env.GCLOUD_PROJECT;
-  const url = app.options.databaseURL ?? (emulatorHost && projectId ? `https://${projectId}-default-rtdb.firebaseio.com` : undefined);
-  if (!url) return null;
-  const databaseUrl: string = url;
+  if (!rtdbAvailable()) return null;
 
   /** Reads one entry per uid, all at once, giving up after a few seconds (pushes must not wait). */
   async function readEach(uids: readonly string[], path: (uid: string) => string): Promise<(readonly [string, unknown])[]> {
-    const { getDatabaseWithUrl } = await import('firebase-admin/database');
-    const database = getDatabaseWithUrl(databaseUrl, app);
+    const database = await realtimeDatabase();
+    if (!database) return [];
     const reads = Promise.all(uids.map(async (uid) => [uid, (await database.ref(path(uid)).get()).val() as unknown] as const));
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('presence read timed out')), READ_TIMEOUT_MS).unref());
     return Promise.race([reads, timeout]);

@@ -10,11 +10,12 @@
  * shared a chat with (blocks by strangers stay: an opaque uid that no longer resolves to anyone).
  */
 import { FieldPath, FieldValue, type DocumentReference, type Firestore, type Query } from 'firebase-admin/firestore';
-import { COLLECTIONS, paths, storagePaths } from '@natter/model';
+import { COLLECTIONS, paths, rtdbPaths, storagePaths } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { logs } from '../lib/logs.ts';
 import { defaultPushSender } from '../notifications/pushSender.ts';
-import { realtimeDatabaseIfAvailable, storageBucketIfAvailable } from '../lib/optionalServices.ts';
+import { storageBucketIfAvailable } from '../lib/optionalServices.ts';
+import { realtimeDatabase } from '../lib/realtimeDatabase.ts';
 import { rateLimitRef } from '../ratelimit/limiter.ts';
 import { AUTH_SECRETS, buckets, keyForEmail } from '../auth/shared.ts';
 import { leaveChatOnDeletion } from './leaveChatOnDeletion.ts';
@@ -80,12 +81,12 @@ export async function deleteUserData(uid: string, options: { email?: string | nu
   }
   await rateLimitRef(buckets.account(uid).key, firestore).delete();
 
-  const rtdb = await realtimeDatabaseIfAvailable();
+  const rtdb = await realtimeDatabase();
   if (rtdb) {
-    const removals: Record<string, null> = { [`status/${uid}`]: null };
+    const removals: Record<string, null> = { [rtdbPaths.status(uid)]: null, [rtdbPaths.viewing(uid)]: null };
     for (const chatId of chatIds) {
-      removals[`typing/${chatId}/${uid}`] = null;
-      removals[`chatMembers/${chatId}/${uid}`] = null;
+      removals[rtdbPaths.typing(chatId, uid)] = null;
+      removals[rtdbPaths.chatMember(chatId, uid)] = null;
     }
     await rtdb.ref().update(removals);
   }

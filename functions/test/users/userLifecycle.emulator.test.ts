@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getDatabaseWithUrl } from 'firebase-admin/database';
 import { Timestamp, type DocumentReference } from 'firebase-admin/firestore';
 import { DEFAULT_ACCOUNT_SETTINGS, DEFAULT_CHAT_SETTINGS, accountSchema, directChatId, paths, userProfileSchema, type Chat } from '@natter/model';
 import { adminAuth, adminDb, clearAuth, clearFirestore, eventually } from '../../../tests/support/admin.ts';
 import { bucketKeys, rateLimitDocId } from '../../../tests/support/authRecords.ts';
 import { anonymousClient } from '../../../tests/support/clients.ts';
-import { PROJECT_ID, emulatorPort } from '../../../tests/support/env.ts';
 import { Mailbox } from '../../../tests/support/mailbox.ts';
+import { adminRtdb } from '../../../tests/support/rtdb.ts';
 import { describeWhen, missingEmulator } from '../../../tests/support/skip.ts';
 
 beforeEach(async () => {
@@ -194,23 +193,24 @@ describe('on user deleted', () => {
 });
 
 describeWhen(missingEmulator('database'), 'on user deleted: Realtime Database entries', () => {
-  const rtdb = () => getDatabaseWithUrl(`http://127.0.0.1:${emulatorPort('database')}?ns=${PROJECT_ID}`);
-
-  it('removes presence, typing and the membership mirror of the deleted user only', async () => {
+  it('removes presence, typing, the open chat and the membership mirror of the deleted user only', async () => {
     await adminAuth.createUser({ uid: 'gone', email: 'gone@natter.test' });
     await adminDb.doc(paths.chat(GROUP)).set(chat({ memberIds: ['gone', 'alice'], adminIds: ['alice'] }));
-    await rtdb().ref().update({
+    await adminRtdb().ref().update({
       'status/gone': { state: 'online', lastChanged: 1 },
       'status/alice': { state: 'online', lastChanged: 1 },
+      'viewing/gone': { chatId: GROUP, since: 1 },
+      'viewing/alice': { chatId: GROUP, since: 1 },
       [`typing/${GROUP}/gone`]: 1,
       [`chatMembers/${GROUP}/gone`]: true,
       [`chatMembers/${GROUP}/alice`]: true,
     });
     await adminAuth.deleteUser('gone');
     await deletedProfile('gone');
-    const tree = (await rtdb().ref().get()).val() as Record<string, Record<string, unknown>>;
+    const tree = (await adminRtdb().ref().get()).val() as Record<string, Record<string, unknown>>;
     expect(JSON.stringify(tree)).not.toContain('gone');
     expect(tree.status?.alice).toEqual({ state: 'online', lastChanged: 1 });
+    expect(tree.viewing?.alice).toEqual({ chatId: GROUP, since: 1 });
     expect(tree.chatMembers?.[GROUP]).toEqual({ alice: true });
   });
 });

@@ -70,6 +70,16 @@ export const rtdbPaths = {
   chatMembers: (chatId: string) => `chatMembers/${chatId}`,
 } as const;
 
+/**
+ * The URL of a project's default Realtime Database instance, `<project>-default-rtdb`: the web SDK
+ * connects to it by default and the emulator loads database.rules.json into it, so functions, web
+ * client and tests name this one database everywhere (the Functions emulator's own config names
+ * another namespace, `<project>`, for demo projects).
+ */
+export function defaultDatabaseUrl(projectId: string): string {
+  return `https://${projectId}-default-rtdb.firebaseio.com`;
+}
+
 /** Storage object paths. */
 export const storagePaths = {
   chatMedia: (chatId: string, messageId: string, fileName: string) => `chats/${chatId}/${messageId}/${fileName}`,

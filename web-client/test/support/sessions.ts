@@ -7,7 +7,7 @@ import { adminAuth, adminDb, clearAuth, clearFirestore, eventually } from '../..
 import { signedInClient, type ClientSession } from '../../../tests/support/clients.ts';
 import { connectDatabaseEmulator, getDatabase, type Database } from 'firebase/database';
 import { connectStorageEmulator, getStorage, type FirebaseStorage } from 'firebase/storage';
-import { paths } from '@natter/model';
+import { defaultDatabaseUrl, paths } from '@natter/model';
 import { PROJECT_ID, emulatorPort } from '../../../tests/support/env.ts';
 import { authApi } from '../../src/lib/firebase/auth.ts';
 import { chatsApi } from '../../src/lib/firebase/chats.ts';
@@ -40,8 +40,8 @@ export interface Extras {
 export function bind(session: ClientSession, uid: string, extras: Extras = {}): WebSession {
   let database: Database | null = null;
   if (extras.database) {
-    // The namespace the Admin SDK (functions' membership mirror) uses for this project id.
-    database = getDatabase(session.app, `https://${PROJECT_ID}-default-rtdb.firebaseio.com`);
+    // The instance the functions' membership mirror writes to.
+    database = getDatabase(session.app, defaultDatabaseUrl(PROJECT_ID));
     connectDatabaseEmulator(database, '127.0.0.1', emulatorPort('database'));
   }
   let storage: FirebaseStorage | null = null;

@@ -4,6 +4,7 @@
  * instead of failing somewhere inside the SDK.
  */
 import type { FirebaseOptions } from 'firebase/app';
+import { defaultDatabaseUrl } from '@natter/model';
 
 export const useEmulators = import.meta.env.DEV || import.meta.env.VITE_USE_EMULATORS === 'true';
 export const EMULATOR_HOST = '127.0.0.1';
@@ -26,7 +27,8 @@ export const firebaseConfig: FirebaseOptions = useEmulators
       authDomain: 'demo-natter.firebaseapp.com',
       projectId: 'demo-natter',
       storageBucket: 'demo-natter.appspot.com',
-      databaseURL: `http://${EMULATOR_HOST}:${emulatorPorts.database}?ns=demo-natter-default-rtdb`,
+      // The same instance the functions use; app.ts points it at the emulator.
+      databaseURL: defaultDatabaseUrl('demo-natter'),
       appId: 'demo-app',
     }
   : {
