@@ -4,9 +4,9 @@
  * emulator is available; elsewhere it prints `skipped: <reason>`.
  */
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { get, ref, serverTimestamp, set, type Database } from 'firebase/database';
+import { ref, serverTimestamp, set, type Database } from 'firebase/database';
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import { databaseRulesEnvironment, expectAllowed, expectDenied, modularDatabase } from '../support/rules.ts';
+import { databaseRulesEnvironment, expectAllowed, expectDenied, modularDatabase, readOnce, seedDatabase } from '../support/rules.ts';
 import { describeWhen, missingEmulator } from '../support/skip.ts';
 import {
   RTDB_ACTORS,
@@ -49,16 +49,14 @@ describeWhen(missingEmulator('database'), 'database.rules.json on the RTDB emula
 
   async function attempt(db: Database, op: RtdbOp, self: string): Promise<unknown> {
     const path = resolveRtdbPath(op.path, self);
-    return op.kind === 'read' ? get(ref(db, path)) : set(ref(db, path), toSdk(op.value));
+    return op.kind === 'read' ? readOnce(ref(db, path)) : set(ref(db, path), toSdk(op.value));
   }
 
   beforeAll(async () => {
     env = await databaseRulesEnvironment();
   });
   beforeEach(async () => {
-    await env.withSecurityRulesDisabled(async (context) => {
-      await set(ref(modularDatabase(context), '/'), rtdbWorld(Date.now()));
-    });
+    await seedDatabase(rtdbWorld(Date.now()));
   });
   afterAll(async () => {
     await env.cleanup();

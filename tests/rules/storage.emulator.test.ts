@@ -5,7 +5,7 @@
  */
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { doc, setDoc } from 'firebase/firestore';
-import { deleteObject, getMetadata, ref, uploadBytes, type FirebaseStorage, type UploadMetadata } from 'firebase/storage';
+import { deleteObject, getMetadata, ref, updateMetadata, uploadBytes, type FirebaseStorage, type UploadMetadata } from 'firebase/storage';
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { AVATAR_MAX_BYTES, MEDIA_LIMITS, paths, storagePaths, type MediaKind } from '@natter/model';
 import { expectAllowed, expectDenied, modularFirestore, modularStorage, storageRulesEnvironment } from '../support/rules.ts';
@@ -162,6 +162,29 @@ describeWhen(missingEmulator('storage'), 'storage.rules on the Storage emulator'
     it("a stranger's upload into a chat", async () => {
       await expectDenied(uploadBytes(ref(storageOf('sam'), storagePaths.chatMedia(CHAT, 'msg-x', 'a.jpg')), bytes(10), media('image', 'image/jpeg')), DENIED);
       await expectAllowed(uploadBytes(ref(mia(), storagePaths.chatMedia(CHAT, 'msg-x', 'a.jpg')), bytes(10), media('image', 'image/jpeg')));
+    });
+    // An upload over an existing object is evaluated as `create`, with `resource` the object it
+    // would replace (production and emulator alike); `update` governs metadata changes only.
+    it('an upload over chat media someone already sent (a create with `resource` set)', async () => {
+      await expectDenied(uploadBytes(ref(mia(), SEEDED_MEDIA), bytes(10), media('image', 'image/jpeg')), DENIED);
+      await expectAllowed(uploadBytes(ref(mia(), storagePaths.chatMedia(CHAT, 'm2', 'photo.jpg')), bytes(10), media('image', 'image/jpeg')));
+    });
+    it("an upload over one's own chat media", async () => {
+      const own = storagePaths.chatMedia(CHAT, 'msg-own', 'photo.jpg');
+      await expectAllowed(uploadBytes(ref(mia(), own), bytes(10), media('image', 'image/jpeg')));
+      await expectDenied(uploadBytes(ref(mia(), own), bytes(20), media('image', 'image/jpeg')), DENIED);
+    });
+    it("a change to chat media's metadata (an update)", async () => {
+      const change = { customMetadata: { kind: 'file' } };
+      await expectDenied(updateMetadata(ref(mia(), SEEDED_MEDIA), change), DENIED);
+      await env.withSecurityRulesDisabled(async (context) => {
+        await expectAllowed(updateMetadata(ref(modularStorage(context), SEEDED_MEDIA), change));
+      });
+    });
+    it("replacing mia's avatar: mia may, a stranger may not", async () => {
+      const avatar = storagePaths.avatar('mia', 'me.png');
+      await expectDenied(uploadBytes(ref(storageOf('sam'), avatar), bytes(10), { contentType: 'image/png' }), DENIED);
+      await expectAllowed(uploadBytes(ref(mia(), avatar), bytes(10), { contentType: 'image/png' }));
     });
     it("a banned member's upload, allowed once the ban is lifted", async () => {
       const bart = storageOf('bart');

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { initializeTestEnvironment, type RulesTestContext, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import type { Database } from 'firebase/database';
+import { onValue, type Database, type DataSnapshot, type Query } from 'firebase/database';
 import type { Firestore } from 'firebase/firestore';
 import type { FirebaseStorage } from 'firebase/storage';
 import { expect } from 'vitest';
-import { ROOT, emulatorPort } from './env.ts';
+import { PROJECT_ID, ROOT, emulatorPort } from './env.ts';
 import { parseJsonWithComments } from './jsonc.ts';
 
 /** Rules tests use their own project id, so no trigger fires and other suites' data is untouched. */
@@ -36,12 +36,26 @@ export async function databaseRulesEnvironment(): Promise<RulesTestEnvironment> 
 }
 
 /**
+ * Replaces the rules project's whole Realtime Database with `data`, as the owner and with
+ * `disableTriggers=true`: the functions' database triggers match every instance, so seeding each
+ * case through the SDK would fire the presence trigger hundreds of times for data no test reads.
+ */
+export async function seedDatabase(data: unknown): Promise<void> {
+  const url = `http://127.0.0.1:${emulatorPort('database')}/.json?ns=${RULES_PROJECT_ID}&disableTriggers=true`;
+  const response = await fetch(url, { method: 'PUT', headers: { Authorization: 'Bearer owner' }, body: JSON.stringify(data) });
+  if (!response.ok) throw new Error(`seeding the Realtime Database failed: ${response.status} ${await response.text()}`);
+}
+
+/**
  * The Storage emulator with storage.rules, plus Firestore (the storage rules read chat membership
- * from Firestore through firestore.get/exists).
+ * from Firestore through firestore.get/exists). Under the app's own project id, not the rules
+ * project: the Storage emulator's `firestore.get()` reads Firestore under the project the emulator
+ * was started with, whatever project a test environment names, so membership seeded elsewhere is
+ * invisible to it. Nothing triggers on the chats and bans these tests seed.
  */
 export async function storageRulesEnvironment(): Promise<RulesTestEnvironment> {
   return initializeTestEnvironment({
-    projectId: RULES_PROJECT_ID,
+    projectId: PROJECT_ID,
     storage: { host: '127.0.0.1', port: emulatorPort('storage'), rules: readRulesFile('storage.rules') },
     firestore: { host: '127.0.0.1', port: emulatorPort('firestore'), rules: readRulesFile('firestore.rules') },
   });
@@ -58,6 +72,17 @@ export function modularFirestore(context: RulesTestContext): Firestore {
 /** The modular Realtime Database for a context (the compat instance unwraps the same way). */
 export function modularDatabase(context: RulesTestContext): Database {
   return context.database() as unknown as Database;
+}
+
+/**
+ * Reads a location once through a listener. `get()` rejects a denied read with a plain `Error`
+ * that has no `code` (the client SDK wraps the server's message), so a rules test could not tell a
+ * denial from any other failure; a listener fails with `code: 'PERMISSION_DENIED'`.
+ */
+export function readOnce(query: Query): Promise<DataSnapshot> {
+  return new Promise((resolve, reject) => {
+    onValue(query, resolve, reject, { onlyOnce: true });
+  });
 }
 
 /** The modular Storage for a context, on the rules project's default bucket. */
