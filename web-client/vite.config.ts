@@ -1,6 +1,8 @@
 // Vite config for the web client. Locally (dev server, or VITE_USE_EMULATORS=true builds) the
 // client connects to the emulators on the contract's ports, shifted by NATTER_PORT_OFFSET.
-import { defineConfig } from 'vite';
+import path from 'node:path';
+import { build as esbuild } from 'esbuild';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const offset = Number(process.env.NATTER_PORT_OFFSET ?? 0);
@@ -8,9 +10,47 @@ const offset = Number(process.env.NATTER_PORT_OFFSET ?? 0);
 // Storage emulators cannot be had offline, and the client then degrades instead of retrying forever.
 const emulators = process.env.NATTER_EMULATORS ?? 'auth,firestore,functions';
 
+/**
+ * The service worker (worker/serviceWorker.ts) is one self-contained classic script at a fixed URL,
+ * /natter-sw.js, so its scope is the whole app: bundled by esbuild, served on request in dev and
+ * emitted into dist by the build (never split into the app's chunks).
+ */
+const SERVICE_WORKER_FILE = 'natter-sw.js';
+
+async function bundleServiceWorker(minify: boolean): Promise<string> {
+  const result = await esbuild({
+    entryPoints: [path.join(import.meta.dirname, 'worker', 'serviceWorker.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify,
+    write: false,
+  });
+  const code = result.outputFiles[0]?.text;
+  if (code === undefined) throw new Error('esbuild produced no service worker');
+  return code;
+}
+
+function serviceWorker(): Plugin {
+  return {
+    name: 'natter-service-worker',
+    configureServer(server) {
+      server.middlewares.use(`/${SERVICE_WORKER_FILE}`, (_request, response, next) => {
+        bundleServiceWorker(false).then((code) => {
+          response.setHeader('content-type', 'text/javascript');
+          response.end(code);
+        }, next);
+      });
+    },
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: SERVICE_WORKER_FILE, source: await bundleServiceWorker(true) });
+    },
+  };
+}
+
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   define: {
     __NATTER_PORT_OFFSET__: JSON.stringify(offset),
     __NATTER_EMULATORS__: JSON.stringify(emulators),

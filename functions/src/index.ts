@@ -8,6 +8,7 @@ export { sendPasswordReset } from './auth/sendPasswordReset.ts';
 export { sendVerificationEmail } from './auth/sendVerificationEmail.ts';
 export { onUserCreated } from './users/onUserCreated.ts';
 export { onUserDeleted } from './users/onUserDeleted.ts';
+export { onProfileUpdated } from './users/onProfileUpdated.ts';
 export { onMessageUpdated } from './messaging/onMessageUpdated.ts';
 export { openDirectChat } from './chats/openDirectChat.ts';
 export { createGroup } from './chats/createGroup.ts';

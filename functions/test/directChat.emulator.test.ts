@@ -27,6 +27,8 @@ import { Recorder, ban, block, callCode, callError, docWhen, firestore, seedUser
 import { pushJobSettled } from '../../tests/support/pushJobs.ts';
 import { clearFirestore } from '../../tests/support/admin.ts';
 import { anonymousClient, signedInClient, type ClientSession } from '../../tests/support/clients.ts';
+import { createUserWithEmailAndPassword } from 'firebase/auth';
+import { randomBytes } from 'node:crypto';
 
 let ana: ClientSession;
 let ben: ClientSession;
@@ -142,6 +144,33 @@ describe('two clients in a direct chat, with triggers firing for real', () => {
     await Promise.all(messages.map((d) => pushJobSettled(chatId, d.id)));
     expect((await firestore.collection('jobs').where('chatId', '==', chatId).get()).size).toBe(3);
   });
+});
+
+/** Signs a new person up through the client SDK, as an app does, and returns their uid at once. */
+async function signUp(): Promise<string> {
+  const client = anonymousClient();
+  try {
+    const { user } = await createUserWithEmailAndPassword(client.auth, `fresh-${randomBytes(6).toString('hex')}@natter.test`, 'correct horse battery');
+    return user.uid;
+  } finally {
+    await client.close();
+  }
+}
+
+describe('someone who has just signed up', () => {
+  it('can be messaged and added to a group at once, 20 times in a row', async () => {
+    for (let round = 1; round <= 20; round++) {
+      const [forChat, forGroup] = await Promise.all([signUp(), signUp()]);
+      const [chat, group] = await Promise.allSettled([
+        ana.call<{ chatId: string }>('openDirectChat', { otherUid: forChat }),
+        ana.call<{ chatId: string }>('createGroup', { name: `Fresh ${round}`, memberIds: [forGroup] }),
+      ]);
+      expect({ round, chat: chat.status, group: group.status, reason: chat.status === 'rejected' ? String(chat.reason) : group.status === 'rejected' ? String(group.reason) : '' })
+        .toEqual({ round, chat: 'fulfilled', group: 'fulfilled', reason: '' });
+      // The new person's profile exists now, so every screen can name them.
+      expect((await firestore.doc(paths.user(forChat)).get()).get('uid')).toBe(forChat);
+    }
+    }, 180_000);
 });
 
 describe('openDirectChat refusals, each next to the same call allowed', () => {

@@ -118,4 +118,15 @@ describe('replies, mentions, disappearing chats and forgeries', () => {
     expect(readState.readSeq).toBe(sent.seq);
     expect((await firestore.doc(paths.member(chatId, 'fx-cai')).get()).get('readSeq')).toBe(beforeMarker);
   });
+
+  it('honours read receipts switched off for the very next message, however recently the sender posted', async () => {
+    // A first message with receipts on moves the public marker (and would warm any cache of the setting).
+    const shown = await post('receipts-on', { senderId: 'fx-ben', text: 'on' });
+    await docWhen(paths.member(chatId, 'fx-ben'), (data) => data.readSeq === shown.seq);
+
+    await firestore.doc(paths.account('fx-ben')).update({ 'settings.readReceipts': false });
+    const hidden = await post('receipts-off', { senderId: 'fx-ben', text: 'off' });
+    await docWhen(paths.readState('fx-ben', chatId), (data) => data.readSeq === hidden.seq);
+    expect((await firestore.doc(paths.member(chatId, 'fx-ben')).get()).get('readSeq')).toBe(shown.seq);
+  });
 });

@@ -14,4 +14,6 @@ interface ImportMetaEnv {
   readonly VITE_FIREBASE_APP_ID?: string;
   readonly VITE_FIREBASE_DATABASE_URL?: string;
   readonly VITE_FIREBASE_MESSAGING_SENDER_ID?: string;
+  /** Web push (FCM) public key; without it the notifications control says push is unavailable. */
+  readonly VITE_FIREBASE_VAPID_KEY?: string;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { doc, updateDoc } from 'firebase/firestore';
 import { COLLECTIONS, paths, type Account } from '@natter/model';
 import { adminDb, eventually } from '../../tests/support/admin.ts';
 import { InvalidInputError } from '../src/lib/firebase/functions.ts';
@@ -33,6 +34,18 @@ describe('profiles', () => {
     await expect(ana.users.updateProfile({ about: 'x'.repeat(141) })).rejects.toThrow(InvalidInputError);
     await expect(ana.users.updateProfile({ photoURL: 'javascript:alert(1)' })).rejects.toThrow(/photoURL/);
     expect((await adminDb.doc(paths.user(ana.uid)).get()).get('about')).toBe('Hi there');
+  });
+
+  it('accepts a client that changes only displayName: the server derives the search key', async () => {
+    await updateDoc(doc(ben.session.db, paths.user(ben.uid)), { displayName: 'Bartholomew Quill' });
+    const found = await eventually(async () => {
+      const people = await ana.users.searchByName('bartholomew q');
+      return people.length > 0 ? people : undefined;
+    });
+    expect(found.map((p) => [p.uid, p.displayName, p.displayNameLower])).toEqual([[ben.uid, 'Bartholomew Quill', 'bartholomew quill']]);
+    // The old name no longer finds them; a search key that contradicts the name is still refused.
+    expect(await ana.users.searchByName('benedikt')).toEqual([]);
+    await expect(updateDoc(doc(ben.session.db, paths.user(ben.uid)), { displayNameLower: 'admin' })).rejects.toMatchObject({ code: 'permission-denied' });
   });
 
   it('changes privacy settings on the owner-only account document', async () => {

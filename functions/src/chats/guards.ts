@@ -1,10 +1,12 @@
 /**
  * Fresh checks every mutating chat callable makes before its transaction: bans, that the users
- * named exist, and blocks. Never cached: each one decides whether a write may happen.
+ * named exist (creating the profile of an Auth user the sign-up trigger has not reached yet), and blocks. Never cached: each one decides whether a write may happen.
  */
+import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { rememberDisplayName } from '../lib/lookups.ts';
+import { createMissingProfiles } from '../users/createMissingProfiles.ts';
 import { refuse } from './refusal.ts';
 
 /** A `bans/{uid}` document blocks every mutating callable until its `until` passes (null: forever). */
@@ -16,15 +18,29 @@ export async function assertNotBanned(uid: string): Promise<void> {
   if (!expired) refuse('permission-denied', 'Your account is suspended.');
 }
 
-/** Every uid must have a live profile; names are remembered for the system message. */
+async function readProfiles(uids: readonly string[]): Promise<Map<string, DocumentSnapshot>> {
+  const snaps = await db().getAll(...uids.map((uid) => db().doc(paths.user(uid))));
+  return new Map(snaps.map((snap, i) => [uids[i]!, snap]));
+}
+
+/**
+ * Every uid must be a live user; names are remembered for the system message. An Auth user whose
+ * profile the user-creation trigger has not written yet (just signed up) exists: their profile is
+ * created here. Only a uid unknown to Auth, or a deleted account, is refused.
+ */
 export async function assertUsersExist(uids: readonly string[], field: string): Promise<void> {
   if (uids.length === 0) return;
-  const snaps = await db().getAll(...uids.map((uid) => db().doc(paths.user(uid))));
-  snaps.forEach((snap, i) => {
-    const uid = uids[i]!;
-    if (!snap.exists || snap.get('deleted') === true) refuse('not-found', `Field '${field}': user '${uid}' does not exist.`);
+  const profiles = await readProfiles(uids);
+  const missing = uids.filter((uid) => !profiles.get(uid)?.exists);
+  if (missing.length > 0) {
+    await createMissingProfiles(missing);
+    for (const [uid, snap] of await readProfiles(missing)) profiles.set(uid, snap);
+  }
+  for (const uid of uids) {
+    const snap = profiles.get(uid);
+    if (!snap?.exists || snap.get('deleted') === true) refuse('not-found', `Field '${field}': user '${uid}' does not exist.`);
     rememberDisplayName(uid, snap.data());
-  });
+  }
 }
 
 /** Refuses when any of `targets` blocked `actorId` (without saying which, so blocks stay private). */

@@ -37,6 +37,9 @@ export const logs = {
   userDocsCreated(fields: { uid: string; profile: boolean; account: boolean }) {
     logger.info('user documents created', { event: 'user_docs_created', ...fields });
   },
+  searchKeyDerived(fields: { uid: string; eventId: string }) {
+    logger.info('profile search key derived from a new display name', { event: 'search_key_derived', ...fields });
+  },
   userDataDeleted(fields: { uid: string; chats: number; mediaMessages: number; docs: number; rtdb: boolean; storage: boolean; durationMs: number }) {
     logger.info('user data deleted', { event: 'user_data_deleted', ...fields });
   },

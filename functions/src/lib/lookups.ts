@@ -1,7 +1,8 @@
 /**
- * Cached hot lookups (see cache.ts for the invalidation rule): display names for system-message
- * text and a sender's read-receipts setting on the message path. Both tolerate a few seconds of
- * staleness; nothing that authorises a write is looked up here.
+ * Hot lookups: display names for system-message text (cached, see cache.ts for the invalidation
+ * rule: a few seconds of staleness only delays a rename in one system message) and a sender's
+ * account settings on the message path (read fresh: a privacy switch must hold for the next
+ * message). Nothing that authorises a write is looked up here.
  */
 import {
   DEFAULT_ACCOUNT_SETTINGS,
@@ -17,7 +18,6 @@ import { TtlCache } from './cache.ts';
 export const UNKNOWN_NAME = 'Someone';
 
 export const displayNameCache = new TtlCache<string>({ maxEntries: 5_000, ttlMs: 60_000 });
-export const accountSettingsCache = new TtlCache<AccountSettings>({ maxEntries: 5_000, ttlMs: 30_000 });
 
 /** Display names for uids, reading only the ones not cached (one batched read). */
 export async function displayNames(uids: readonly string[]): Promise<Map<string, string>> {
@@ -55,11 +55,13 @@ function nameFrom(profile: unknown): string {
   return parsed.success ? parsed.data : UNKNOWN_NAME;
 }
 
-/** A user's account settings, defaults when the account document is missing or malformed. */
+/**
+ * A user's account settings, defaults when the account document is missing or malformed. Never
+ * cached: whoever turns read receipts off must not have their next marker exposed (one read per
+ * message, which costs less than the privacy promise is worth).
+ */
 export async function accountSettings(uid: string): Promise<AccountSettings> {
-  return accountSettingsCache.getOrLoad(uid, async () => {
-    const snap = await db().doc(paths.account(uid)).get();
-    const parsed = accountSettingsSchema.safeParse(snap.get('settings'));
-    return parsed.success ? parsed.data : DEFAULT_ACCOUNT_SETTINGS;
-  });
+  const snap = await db().doc(paths.account(uid)).get();
+  const parsed = accountSettingsSchema.safeParse(snap.get('settings'));
+  return parsed.success ? parsed.data : DEFAULT_ACCOUNT_SETTINGS;
 }

@@ -2,6 +2,7 @@
  * Pure planning for push notifications: who gets one, what it says, how requests are batched and
  * what FCM's answers mean. No Firebase imports, so it is unit-tested alone.
  */
+import { createHash } from 'node:crypto';
 import { messagePreview, type Chat, type Message } from '@natter/model';
 
 /** FCM's `sendEach` takes at most this many messages per call. */
@@ -97,7 +98,16 @@ export interface PushMessage {
   data: Record<string, string>;
   android: { priority: 'high'; notification: { tag: string } };
   apns: { payload: { aps: { threadId: string; sound: string } } };
-  webpush: { notification: { tag: string } };
+  webpush: { headers: { Topic: string }; notification: { tag: string } };
+}
+
+/**
+ * The Web Push `Topic` header (RFC 8030) for a chat: while a browser is offline, the push service
+ * keeps only the newest undelivered push per topic. At most 32 URL-safe base64 characters, so the
+ * chat id (direct ids are two uids, longer than that) is hashed.
+ */
+export function webPushTopic(chatId: string): string {
+  return createHash('sha256').update(chatId).digest('base64url').slice(0, 32);
 }
 
 export function pushMessage(token: string, content: NotificationContent, ids: { chatId: string; messageId: string }): PushMessage {
@@ -108,7 +118,8 @@ export function pushMessage(token: string, content: NotificationContent, ids: { 
     // Notifications of one chat replace each other on the device instead of piling up.
     android: { priority: 'high', notification: { tag: ids.chatId } },
     apns: { payload: { aps: { threadId: ids.chatId, sound: 'default' } } },
-    webpush: { notification: { tag: ids.chatId } },
+    // Natter's service worker shows `tag` and replaces an older notification of the same chat.
+    webpush: { headers: { Topic: webPushTopic(ids.chatId) }, notification: { tag: ids.chatId } },
   };
 }
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHAT_SETTINGS } from '@natter/model';
-import { FCM_BATCH_LIMIT, HIDDEN_CONTENT_BODY, chunk, classifyPushError, notificationContent, planRecipients, uniqueTargets } from './planPush.ts';
+import {
+  FCM_BATCH_LIMIT,
+  HIDDEN_CONTENT_BODY,
+  chunk,
+  classifyPushError,
+  notificationContent,
+  planRecipients,
+  pushMessage,
+  uniqueTargets,
+  webPushTopic,
+} from './planPush.ts';
 
 const NOW = 1_000_000;
 
@@ -79,5 +89,21 @@ describe('batching and tokens', () => {
     ['messaging/invalid-argument', 'failed'],
   ])('classifies %s as %s', (code, kind) => {
     expect(classifyPushError(code)).toBe(kind);
+  });
+});
+
+describe('the web part of a push request', () => {
+  it('tags the notification with the chat and collapses undelivered pushes per chat', () => {
+    const direct = 'u'.repeat(28) + '_' + 'v'.repeat(28);
+    const request = pushMessage('token', { title: 'Ana', body: 'hi' }, { chatId: direct, messageId: 'm1' });
+    expect(request.webpush.notification).toEqual({ tag: direct });
+    expect(request.webpush.headers.Topic).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // Same chat, same topic (a newer push replaces an undelivered one); another chat, another topic.
+    expect(pushMessage('t2', { title: 'Ana', body: 'again' }, { chatId: direct, messageId: 'm2' }).webpush.headers.Topic).toBe(request.webpush.headers.Topic);
+    expect(webPushTopic('group-1')).not.toBe(webPushTopic('group-2'));
+    // What every platform had before stays: data, Android tag, APNs thread.
+    expect(request.data).toEqual({ type: 'message', chatId: direct, messageId: 'm1' });
+    expect(request.android.notification.tag).toBe(direct);
+    expect(request.apns.payload.aps.threadId).toBe(direct);
   });
 });

@@ -3,14 +3,9 @@
  * plain "user created" event (only Identity Platform blocking functions), so this one uses v1.
  */
 import { auth } from 'firebase-functions/v1';
+import { newAuthUser } from './createMissingProfiles.ts';
 import { handleUserCreated } from './handleUserCreated.ts';
 
 export const onUserCreated = auth.user().onCreate(async (user) => {
-  await handleUserCreated({
-    uid: user.uid,
-    email: user.email,
-    emailVerified: user.emailVerified,
-    displayName: user.displayName,
-    photoURL: user.photoURL,
-  });
+  await handleUserCreated(newAuthUser(user));
 });

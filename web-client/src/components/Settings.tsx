@@ -1,13 +1,16 @@
 /**
  * Profile and privacy: name, about and photo (a URL, or an upload where Storage exists), read
- * receipts, who sees "last seen", blocked contacts, email verification, and signing out.
+ * receipts, who sees "last seen", notifications on this device, blocked contacts, email
+ * verification, and signing out.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { MAX_ABOUT_LENGTH, MAX_DISPLAY_NAME_LENGTH } from '@natter/model';
 import { api } from '../lib/api.ts';
 import { STORAGE_UNAVAILABLE } from '../lib/firebase/storage.ts';
 import { useDisplayName, useSession, useUserProfile } from '../state/session.tsx';
+import { signOut } from '../lib/signOut.ts';
 import { Avatar, Notice } from './common.tsx';
+import { DeviceNotifications } from './DeviceNotifications.tsx';
 
 export function Settings({ onBack }: { onBack: () => void }) {
   const { uid, user, settings, account, blocked, report, inform } = useSession();
@@ -119,6 +122,8 @@ export function Settings({ onBack }: { onBack: () => void }) {
           {!api.database.available && <Notice>Online status is not live here: the Realtime Database is not available.</Notice>}
         </section>
 
+        <DeviceNotifications />
+
         <section className="info-section" aria-label="Blocked contacts">
           <h3>Blocked contacts</h3>
           {blocked.size === 0 ? <p className="muted">Nobody.</p> : (
@@ -139,7 +144,7 @@ export function Settings({ onBack }: { onBack: () => void }) {
               </button>
             </p>
           )}
-          <button type="button" onClick={() => void api.auth.signOut().catch(report)}>
+          <button type="button" onClick={() => void signOut(uid).catch(report)}>
             Sign out
           </button>
         </section>

@@ -1,5 +1,5 @@
 /** The app's data access, bound once to the Firebase services app.ts initialised. */
-import { services } from './firebase/app.ts';
+import { app, services, useEmulators } from './firebase/app.ts';
 import { authApi } from './firebase/auth.ts';
 import { chatsApi } from './firebase/chats.ts';
 import { databaseApi } from './firebase/database.ts';
@@ -7,6 +7,7 @@ import { functionsApi } from './firebase/functions.ts';
 import { messagesApi } from './firebase/messages.ts';
 import { storageApi } from './firebase/storage.ts';
 import { usersApi } from './firebase/users.ts';
+import { browserPush } from './push/browser.ts';
 
 export const api = {
   auth: authApi(services, typeof localStorage === 'undefined' ? null : localStorage),
@@ -16,5 +17,6 @@ export const api = {
   functions: functionsApi(services),
   database: databaseApi(services),
   storage: storageApi(services),
+  push: browserPush(app, services, { emulators: useEmulators }),
 };
 export type Api = typeof api;

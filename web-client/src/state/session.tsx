@@ -8,6 +8,7 @@ import { DEFAULT_ACCOUNT_SETTINGS, type Account, type AccountSettings, type User
 import { api } from '../lib/api.ts';
 import { describeError } from '../lib/errors.ts';
 import { ProfileStore, useProfile } from './profiles.ts';
+import { useDevicePushSync } from './usePush.ts';
 
 export interface Alert {
   id: number;
@@ -74,6 +75,7 @@ export function SessionProvider({ user, children }: { user: User; children: Reac
   useEffect(() => api.users.watchAccount(user.uid, setAccount, report), [user.uid, report]);
   useEffect(() => api.users.watchBlocked(user.uid, setBlocked, report), [user.uid, report]);
   useEffect(() => api.database.startPresence(user.uid, report), [user.uid, report]);
+  useDevicePushSync(user.uid, report);
   useEffect(() => {
     const pending = sessionStorage.getItem(PENDING_NAME_KEY);
     if (!pending) return;

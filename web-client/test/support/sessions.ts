@@ -72,7 +72,8 @@ export function bind(session: ClientSession, uid: string, extras: Extras = {}): 
 export async function webUser(uid: string, displayName: string, extras: Extras = {}): Promise<WebSession> {
   await adminAuth.createUser({ uid, email: `${uid}@natter.test`, emailVerified: true, displayName }).catch(() => undefined);
   const session = bind(await signedInClient(uid), uid, extras);
-  await eventually(async () => ((await adminDb.doc(paths.user(uid)).get()).exists ? true : undefined));
+  // The first trigger of a run starts cold: on a busy machine that alone took over 20 s.
+  await eventually(async () => ((await adminDb.doc(paths.user(uid)).get()).exists ? true : undefined), { timeoutMs: 60_000 });
   await session.users.updateProfile({ displayName });
   return session;
 }

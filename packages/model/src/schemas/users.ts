@@ -20,11 +20,17 @@ export const userProfileSchema = z.strictObject({
 });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
+/** The search key (`displayNameLower`) a display name is found by. */
+export function searchKeyFor(displayName: string): string {
+  return displayName.toLowerCase();
+}
+
 /**
  * What the owner may change on their profile; everything else is server-owned.
- * `displayNameLower` (the search key) is written by the owner together with `displayName` and must
- * equal `displayName.toLowerCase()`: rules check `displayNameLower == displayName.lower()`, so search
- * is right the moment the write lands and no trigger is needed. Build updates with `profileUpdate`.
+ * `displayNameLower` (the search key) is optional: a client that writes it must make it equal
+ * `displayName.toLowerCase()` (rules check `displayNameLower == displayName.lower()`), and search is
+ * right the moment the write lands; a client that changes only `displayName` is accepted too, and
+ * the `onProfileUpdated` trigger derives the key moments later. `profileUpdate` writes both.
  */
 export const profileUpdateSchema = z
   .strictObject({
@@ -42,7 +48,7 @@ export const PROFILE_CLIENT_FIELDS = ['displayName', 'displayNameLower', 'photoU
 /** Validates an owner's profile change and adds the matching `displayNameLower` when the name changes. */
 export function profileUpdate(input: Omit<ProfileUpdate, 'displayNameLower'>): ProfileUpdate {
   const parsed = profileUpdateSchema.omit({ displayNameLower: true }).parse(input);
-  return parsed.displayName === undefined ? parsed : { ...parsed, displayNameLower: parsed.displayName.toLowerCase() };
+  return parsed.displayName === undefined ? parsed : { ...parsed, displayNameLower: searchKeyFor(parsed.displayName) };
 }
 
 export const LAST_SEEN_OPTIONS = ['everyone', 'nobody'] as const;
