@@ -6,7 +6,7 @@ import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { AuditEntry, StaffRole } from '@natter/model';
 import { auth, db } from '../lib/admin.ts';
-import { storageMediaStore } from './media.ts';
+import { storageMediaStore, type MediaStore } from './media.ts';
 import { consume } from '../ratelimit/limiter.ts';
 import { deleteUserData } from '../users/deleteUserData.ts';
 import { firebaseErrorCode } from './errors.ts';
@@ -30,12 +30,6 @@ export interface RateLimiter {
 
 /** The auth lifecycle's complete deletion: account, profile, private data, memberships, content. */
 export type DeleteUserCompletely = (uid: string) => Promise<void>;
-
-/** Chat media in Storage. */
-export interface MediaStore {
-  /** Deletes every object under `prefix` in bounded pages; resolves with how many were deleted. */
-  deletePrefix(prefix: string): Promise<number>;
-}
 
 export interface AdminDeps {
   db: Firestore;

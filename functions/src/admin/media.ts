@@ -5,7 +5,12 @@
  */
 import { adminApp } from '../lib/admin.ts';
 import { logs } from '../lib/logs.ts';
-import type { MediaStore } from './deps.ts';
+
+/** Chat media in Storage. */
+export interface MediaStore {
+  /** Deletes every object under `prefix` in bounded pages; resolves with how many were deleted. */
+  deletePrefix(prefix: string): Promise<number>;
+}
 
 const PAGE_SIZE = 200;
 

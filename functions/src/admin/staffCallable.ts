@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { HttpsError, onCall, type FunctionsErrorCode } from 'firebase-functions/v2/https';
 import type { AuditAction, AuditEntry, CallableInput, StaffRole } from '@natter/model';
-import { contextOf, parseInput, requireAuth } from '../lib/callable.ts';
+import { contextOf, requireAuth } from '../lib/callable.ts';
+import { parseInput } from '../lib/callableInput.ts';
 import { logs } from '../lib/logs.ts';
 import { ADMIN_RATE_LIMIT_PER_MINUTE } from '../lib/params.ts';
 import { STAFF_RATE_LIMIT_KEY, defaultAdminDeps, type Actor, type AdminDeps } from './deps.ts';

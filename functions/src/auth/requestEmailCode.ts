@@ -1,10 +1,10 @@
 /** Callable: mails a 6-digit sign-in code to an address (existing account or new). */
 import { EMAIL_CODE_TTL_MS, type CallableInput } from '@natter/model';
-import { publicCallable, type CallContext } from '../lib/callable.ts';
+import type { CallContext } from '../lib/callable.ts';
 import { logs } from '../lib/logs.ts';
-import { MAIL_SECRETS, sendMail } from '../mail/mailer.ts';
+import { sendMail } from '../mail/mailer.ts';
 import { signInCodeEmail } from '../mail/templates.ts';
-import { AUTH_SECRETS, buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable, pepper } from './shared.ts';
+import { buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable, pepper } from './shared.ts';
 import { codeHash, generateCode } from './codes.ts';
 import { discardCode, saveCode } from './emailCodeStore.ts';
 
@@ -27,7 +27,3 @@ export async function handleRequestEmailCode({ email }: CallableInput<'requestEm
   logs.authEmailSent({ kind: 'code', account: logHandle(key), durationMs: Date.now() - started });
   return { ok: true } as const;
 }
-
-export const requestEmailCode = publicCallable('requestEmailCode', handleRequestEmailCode, {
-  secrets: [...AUTH_SECRETS, ...MAIL_SECRETS],
-});

@@ -4,13 +4,13 @@
  */
 import type { CallableInput } from '@natter/model';
 import { auth } from '../lib/admin.ts';
-import { publicCallable, type CallContext } from '../lib/callable.ts';
+import type { CallContext } from '../lib/callable.ts';
 import { logs } from '../lib/logs.ts';
 import { WEB_APP_URL } from '../lib/params.ts';
-import { MAIL_SECRETS, sendMail } from '../mail/mailer.ts';
+import { sendMail } from '../mail/mailer.ts';
 import { noAccountEmail, passwordResetEmail, type Email } from '../mail/templates.ts';
 import { isUserNotFound } from './accounts.ts';
-import { AUTH_SECRETS, buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable } from './shared.ts';
+import { buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable } from './shared.ts';
 
 async function resetEmailFor(email: string): Promise<{ kind: string; email: Email }> {
   const appUrl = WEB_APP_URL.value();
@@ -37,7 +37,3 @@ export async function handleSendPasswordReset({ email }: CallableInput<'sendPass
   logs.authEmailSent({ kind: message.kind, account: logHandle(key), durationMs: Date.now() - started });
   return { ok: true } as const;
 }
-
-export const sendPasswordReset = publicCallable('sendPasswordReset', handleSendPasswordReset, {
-  secrets: [...AUTH_SECRETS, ...MAIL_SECRETS],
-});

@@ -6,12 +6,12 @@
 import { HttpsError } from 'firebase-functions/v2/https';
 import type { CallableInput } from '@natter/model';
 import { auth } from '../lib/admin.ts';
-import { publicCallable, type CallContext } from '../lib/callable.ts';
+import type { CallContext } from '../lib/callable.ts';
 import { logs } from '../lib/logs.ts';
 import { AUTH_CONTINUE_URL_ALLOWLIST } from '../lib/params.ts';
-import { MAIL_SECRETS, sendMail } from '../mail/mailer.ts';
+import { sendMail } from '../mail/mailer.ts';
 import { signInLinkEmail } from '../mail/templates.ts';
-import { AUTH_SECRETS, buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable } from './shared.ts';
+import { buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable } from './shared.ts';
 import { isAllowedContinueUrl, parseAllowList } from './continueUrl.ts';
 
 export async function handleSendSignInLink({ email, continueUrl }: CallableInput<'sendSignInLink'>, context: CallContext) {
@@ -32,7 +32,3 @@ export async function handleSendSignInLink({ email, continueUrl }: CallableInput
   logs.authEmailSent({ kind: 'sign-in-link', account: logHandle(key), durationMs: Date.now() - started });
   return { ok: true } as const;
 }
-
-export const sendSignInLink = publicCallable('sendSignInLink', handleSendSignInLink, {
-  secrets: [...AUTH_SECRETS, ...MAIL_SECRETS],
-});

@@ -5,12 +5,12 @@
 import { HttpsError } from 'firebase-functions/v2/https';
 import type { CallableInput } from '@natter/model';
 import { auth } from '../lib/admin.ts';
-import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import type { AuthedContext } from '../lib/callable.ts';
 import { logs } from '../lib/logs.ts';
 import { WEB_APP_URL } from '../lib/params.ts';
-import { MAIL_SECRETS, sendMail } from '../mail/mailer.ts';
+import { sendMail } from '../mail/mailer.ts';
 import { verificationEmail } from '../mail/templates.ts';
-import { AUTH_SECRETS, buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable } from './shared.ts';
+import { buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable } from './shared.ts';
 
 export async function handleSendVerificationEmail(_input: CallableInput<'sendVerificationEmail'>, context: AuthedContext) {
   await limitAuthCall('sendVerificationEmail', [buckets.ip(context.ip), buckets.account(context.uid)]);
@@ -29,7 +29,3 @@ export async function handleSendVerificationEmail(_input: CallableInput<'sendVer
   logs.authEmailSent({ kind: 'verification', account, durationMs: Date.now() - started });
   return { ok: true } as const;
 }
-
-export const sendVerificationEmail = authedCallable('sendVerificationEmail', handleSendVerificationEmail, {
-  secrets: [...AUTH_SECRETS, ...MAIL_SECRETS],
-});

@@ -9,8 +9,6 @@ import { assertAllowed, consumeAll, parseLimits, type Bucket, type RateLimit } f
 import { MailUnavailableError } from '../mail/mailer.ts';
 import { emailKey, ipKey } from './codes.ts';
 
-/** Secrets every auth callable binds (the pepper keys every stored id). */
-export const AUTH_SECRETS = [AUTH_CODE_PEPPER];
 
 export function pepper(): string {
   return AUTH_CODE_PEPPER.value();

@@ -2,11 +2,11 @@
 import { HttpsError } from 'firebase-functions/v2/https';
 import type { CallableInput } from '@natter/model';
 import { auth } from '../lib/admin.ts';
-import { publicCallable, type CallContext } from '../lib/callable.ts';
+import type { CallContext } from '../lib/callable.ts';
 import { logs } from '../lib/logs.ts';
 import { CONTENTION_RETRY_MS, isContention, rateLimitedError } from '../ratelimit/limiter.ts';
 import { userForProvenEmail } from './accounts.ts';
-import { AUTH_SECRETS, buckets, codeFailureLimits, keyForEmail, limitAuthCall, logHandle, pepper } from './shared.ts';
+import { buckets, codeFailureLimits, keyForEmail, limitAuthCall, logHandle, pepper } from './shared.ts';
 import { codeHash } from './codes.ts';
 import { judgeAndRecordGuess } from './emailCodeStore.ts';
 
@@ -41,5 +41,3 @@ export async function handleVerifyEmailCode({ email, code }: CallableInput<'veri
   logs.emailCodeAccepted({ uid, created });
   return { token };
 }
-
-export const verifyEmailCode = publicCallable('verifyEmailCode', handleVerifyEmailCode, { secrets: AUTH_SECRETS });

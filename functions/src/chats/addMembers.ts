@@ -5,7 +5,7 @@
  */
 import { chatSchema, paths, type CallableInput } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import type { AuthedContext } from '../lib/callable.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
 import { refusalsAsHttps } from './errors.ts';
 import { assertNotBanned, assertNotBlockedBy, assertUsersExist } from './guards.ts';
@@ -35,5 +35,3 @@ export async function handleAddMembers(
     return {};
   });
 }
-
-export const addMembers = authedCallable('addMembers', (input, context) => handleAddMembers(input, context));

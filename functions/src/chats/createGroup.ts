@@ -5,7 +5,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { COLLECTIONS, type CallableInput } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import type { AuthedContext } from '../lib/callable.ts';
 import { CountedWrites } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
@@ -41,5 +41,3 @@ export async function handleCreateGroup(
     return { chatId: chatRef.id };
   });
 }
-
-export const createGroup = authedCallable('createGroup', (input, context) => handleCreateGroup(input, context));

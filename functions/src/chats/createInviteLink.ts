@@ -5,7 +5,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { paths, type CallableInput, type InviteLink } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import type { AuthedContext } from '../lib/callable.ts';
 import { logs } from '../lib/logs.ts';
 import { refusalsAsHttps } from './errors.ts';
 import { assertNotBanned } from './guards.ts';
@@ -30,5 +30,3 @@ export async function handleCreateInviteLink(
     return { code, url: inviteUrl(code) };
   });
 }
-
-export const createInviteLink = authedCallable('createInviteLink', (input, context) => handleCreateInviteLink(input, context));

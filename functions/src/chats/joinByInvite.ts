@@ -3,7 +3,7 @@
  * already gets the chat id back). The group stays within MAX_GROUP_MEMBERS.
  */
 import type { CallableInput } from '@natter/model';
-import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import type { AuthedContext } from '../lib/callable.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
 import { refusalsAsHttps } from './errors.ts';
 import { assertNotBanned } from './guards.ts';
@@ -23,5 +23,3 @@ export async function handleJoinByInvite(
     return { chatId: link.chatId };
   });
 }
-
-export const joinByInvite = authedCallable('joinByInvite', (input, context) => handleJoinByInvite(input, context));

@@ -3,7 +3,7 @@
  * longest-standing member an admin; the last member leaving deletes the group.
  */
 import type { CallableInput } from '@natter/model';
-import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import type { AuthedContext } from '../lib/callable.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
 import { refusalsAsHttps } from './errors.ts';
 import { assertNotBanned } from './guards.ts';
@@ -21,5 +21,3 @@ export async function handleLeaveChat(
     return {};
   });
 }
-
-export const leaveChat = authedCallable('leaveChat', (input, context) => handleLeaveChat(input, context));

@@ -6,7 +6,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { DEFAULT_CHAT_SETTINGS, chatSchema, directChatId, paths, type CallableInput, type Chat } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import type { AuthedContext } from '../lib/callable.ts';
 import { CountedWrites } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
@@ -70,5 +70,3 @@ export async function handleOpenDirectChat(
     return { chatId };
   });
 }
-
-export const openDirectChat = authedCallable('openDirectChat', (input, context) => handleOpenDirectChat(input, context));

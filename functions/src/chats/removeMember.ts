@@ -1,6 +1,6 @@
 /** `removeMember({chatId, uid})`: an admin removes someone from a group (no-op if already gone). */
 import type { CallableInput } from '@natter/model';
-import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import type { AuthedContext } from '../lib/callable.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
 import { refusalsAsHttps } from './errors.ts';
 import { assertNotBanned } from './guards.ts';
@@ -18,5 +18,3 @@ export async function handleRemoveMember(
     return {};
   });
 }
-
-export const removeMember = authedCallable('removeMember', (input, context) => handleRemoveMember(input, context));

@@ -2,7 +2,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { paths, type CallableInput } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import type { AuthedContext } from '../lib/callable.ts';
 import { logs } from '../lib/logs.ts';
 import { refusalsAsHttps } from './errors.ts';
 import { assertNotBanned } from './guards.ts';
@@ -26,5 +26,3 @@ export async function handleRevokeInviteLink(
     return {};
   });
 }
-
-export const revokeInviteLink = authedCallable('revokeInviteLink', (input, context) => handleRevokeInviteLink(input, context));

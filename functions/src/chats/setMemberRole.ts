@@ -1,6 +1,6 @@
 /** `setMemberRole({chatId, uid, role})`: an admin promotes or demotes a member; a group keeps one admin. */
 import type { CallableInput } from '@natter/model';
-import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import type { AuthedContext } from '../lib/callable.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
 import { refusalsAsHttps } from './errors.ts';
 import { assertNotBanned } from './guards.ts';
@@ -18,5 +18,3 @@ export async function handleSetMemberRole(
     return {};
   });
 }
-
-export const setMemberRole = authedCallable('setMemberRole', (input, context) => handleSetMemberRole(input, context));

@@ -4,7 +4,7 @@
  * posts a system message; a call that changes nothing writes nothing.
  */
 import type { CallableInput } from '@natter/model';
-import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import type { AuthedContext } from '../lib/callable.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
 import { refusalsAsHttps } from './errors.ts';
 import { assertNotBanned } from './guards.ts';
@@ -23,5 +23,3 @@ export async function handleUpdateGroup(
     return {};
   });
 }
-
-export const updateGroup = authedCallable('updateGroup', (input, context) => handleUpdateGroup(input, context));

@@ -7,7 +7,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { COLLECTIONS } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { cron, type CronContext } from '../lib/cron.ts';
+import type { CronContext } from '../lib/cron.ts';
 import { rtdbPresence, type PresenceReader } from '../notifications/presence.ts';
 import { lastPoint, pageQuery, runPagedJob, type CronJob, type RunOptions } from './runPagedJob.ts';
 
@@ -58,5 +58,3 @@ export async function handleMarkStalePresenceOffline(context: CronContext, deps:
   const presence = deps.presence === undefined ? rtdbPresence() : deps.presence;
   return runPagedJob(markStalePresenceOfflineJob(presence), { ...deps, eventId: context.eventId });
 }
-
-export const markStalePresenceOffline = cron('markStalePresenceOffline', 'every 5 minutes', (context) => handleMarkStalePresenceOffline(context));

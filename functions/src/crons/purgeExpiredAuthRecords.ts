@@ -6,7 +6,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { COLLECTIONS } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { cron, type CronContext } from '../lib/cron.ts';
+import type { CronContext } from '../lib/cron.ts';
 import { lastPoint, pageQuery, runPagedJob, type CronJob, type CronPhase, type RunOptions } from './runPagedJob.ts';
 
 function expiredIn(collection: string): CronPhase {
@@ -45,5 +45,3 @@ export const purgeExpiredAuthRecordsJob: CronJob = {
 export async function handlePurgeExpiredAuthRecords(context: CronContext, deps: Partial<RunOptions> = {}) {
   return runPagedJob(purgeExpiredAuthRecordsJob, { ...deps, eventId: context.eventId });
 }
-
-export const purgeExpiredAuthRecords = cron('purgeExpiredAuthRecords', 'every 60 minutes', (context) => handlePurgeExpiredAuthRecords(context));

@@ -7,7 +7,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { COLLECTIONS } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { cron, type CronContext } from '../lib/cron.ts';
+import type { CronContext } from '../lib/cron.ts';
 import { defaultMediaStore, type MediaStore } from '../lib/media.ts';
 import { lastPoint, pageQuery, runPagedJob, type CronJob, type RunOptions } from './runPagedJob.ts';
 
@@ -52,5 +52,3 @@ export async function handlePurgeExpiredMessages(context: CronContext, deps: Par
   const media = deps.media === undefined ? defaultMediaStore() : deps.media;
   return runPagedJob(purgeExpiredMessagesJob(media), { ...deps, eventId: context.eventId });
 }
-
-export const purgeExpiredMessages = cron('purgeExpiredMessages', 'every 15 minutes', (context) => handlePurgeExpiredMessages(context));

@@ -5,7 +5,7 @@
  */
 import { paths, storagePaths } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { cron, type CronContext } from '../lib/cron.ts';
+import type { CronContext } from '../lib/cron.ts';
 import { logs } from '../lib/logs.ts';
 import { defaultMediaStore, type MediaStore } from '../lib/media.ts';
 import { runPagedJob, type CronJob, type RunOptions, type RunResult } from './runPagedJob.ts';
@@ -54,5 +54,3 @@ export async function handleRemoveOrphanedMedia(
   }
   return runPagedJob(removeOrphanedMediaJob(media), { ...deps, eventId: context.eventId });
 }
-
-export const removeOrphanedMedia = cron('removeOrphanedMedia', '30 3 * * *', (context) => handleRemoveOrphanedMedia(context));

@@ -9,7 +9,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { COLLECTIONS, paths, type DailyStats } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { cron, type CronContext } from '../lib/cron.ts';
+import type { CronContext } from '../lib/cron.ts';
 import { lastPoint, pageQuery, runPagedJob, type CronJob, type RunOptions, type RunResult } from './runPagedJob.ts';
 
 const DAY_MS = 86_400_000;
@@ -105,5 +105,3 @@ export async function handleRollDailyStats(context: CronContext, deps: Partial<R
   }
   return results;
 }
-
-export const rollDailyStats = cron('rollDailyStats', '10 0 * * *', (context) => handleRollDailyStats(context));

@@ -8,7 +8,7 @@ import { paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { describeError } from '../lib/errors.ts';
 import { logs } from '../lib/logs.ts';
-import type { QueueDefinition, TaskRun } from '../lib/taskWorker.ts';
+import type { QueueDefinition, TaskRun } from '../lib/taskQueue.ts';
 
 export function deadLetterId(queue: string, key: string): string {
   return `${queue}-${key}`;

@@ -2,14 +2,18 @@
  * The one way Natter defines callables: identity from the verified token only, input parsed with
  * the model's strict schema (unknown keys rejected, the field named in the error), and handlers
  * that receive typed input. Handlers throw HttpsError with precise codes; anything else is a bug
- * and reaches the client as `internal` without details.
+ * and reaches the client as `internal` without details. The schemas (zod and the model) load on
+ * the first call, with the handler (see `lazy.ts`), not when the function is defined.
  */
 import { HttpsError, onCall, type CallableOptions, type CallableRequest } from 'firebase-functions/v2/https';
-import { callableSchemas, describeIssues, fieldIssues, type CallableInput, type CallableName } from '@natter/model';
+import type { CallableInput, CallableName } from '@natter/model';
 import { reportErrors } from './errors.ts';
 import { clientIp } from './clientIp.ts';
+import { lazy } from './lazy.ts';
 import { TRUSTED_PROXY_HOPS } from './params.ts';
 import { randomId } from './runtime.ts';
+
+const inputParser = lazy(async () => (await import('./callableInput.ts')).parseInput);
 
 export interface CallContext {
   /** The caller's uid from the verified ID token, or null for unauthenticated callers. */
@@ -22,14 +26,6 @@ export interface CallContext {
 
 export interface AuthedContext extends CallContext {
   uid: string;
-}
-
-export function parseInput<N extends CallableName>(name: N, data: unknown): CallableInput<N> {
-  const result = callableSchemas[name].safeParse(data ?? {});
-  if (!result.success) {
-    throw new HttpsError('invalid-argument', describeIssues(result.error), { fields: fieldIssues(result.error) });
-  }
-  return result.data as CallableInput<N>;
 }
 
 export function contextOf(request: CallableRequest<unknown>): CallContext {
@@ -79,6 +75,7 @@ export function authedCallable<N extends CallableName, R>(
   return onCall(options, async (request) =>
     reported(name, request, async () => {
       const context = requireAuth(contextOf(request));
+      const parseInput = await inputParser();
       return handler(parseInput(name, request.data), context);
     }),
   );
@@ -90,5 +87,10 @@ export function publicCallable<N extends CallableName, R>(
   handler: Handler<N, CallContext, R>,
   options: CallableOptions = {},
 ) {
-  return onCall(options, async (request) => reported(name, request, async () => handler(parseInput(name, request.data), contextOf(request))));
+  return onCall(options, async (request) =>
+    reported(name, request, async () => {
+      const parseInput = await inputParser();
+      return handler(parseInput(name, request.data), contextOf(request));
+    }),
+  );
 }

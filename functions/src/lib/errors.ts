@@ -3,7 +3,6 @@
  * else is logged (scrubbed), reported to Sentry with the function name and event id, and rethrown
  * without its raw message so no platform log line carries secrets.
  */
-import { HttpsError } from 'firebase-functions/v2/https';
 import { logs } from './logs.ts';
 import { captureError, type ReportContext } from './sentry.ts';
 import { scrubText } from './scrub.ts';
@@ -13,9 +12,16 @@ export class RetryLater extends Error {
   override name = 'RetryLater';
 }
 
+/**
+ * The callable SDK, imported only when it is needed: on a failure, or by callables and task
+ * workers, which have it loaded already. Triggers and crons then never load it to start.
+ */
+const httpsSdk = () => import('firebase-functions/v2/https');
+
 /** Errors that are part of a function's contract (callable error codes, retry requests). */
-export function isExpectedError(error: unknown): boolean {
+export async function isExpectedError(error: unknown): Promise<boolean> {
   if (error instanceof RetryLater) return true;
+  const { HttpsError } = await httpsSdk();
   return error instanceof HttpsError && !['internal', 'unknown', 'data-loss'].includes(error.code);
 }
 
@@ -42,9 +48,9 @@ export async function reportErrors<T>(
   try {
     return await fn();
   } catch (error) {
-    if (isExpectedError(error)) throw error;
+    if (await isExpectedError(error)) throw error;
     await reportError(error, context);
-    if (context.rethrow === 'https') throw new HttpsError('internal', 'Internal error.');
+    if (context.rethrow === 'https') throw new (await httpsSdk()).HttpsError('internal', 'Internal error.');
     throw new Error(`${context.function} failed: ${describeError(error).message}`);
   }
 }

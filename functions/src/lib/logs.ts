@@ -2,7 +2,7 @@
  * Structured logs: one function per event, so call sites read like prose and tests can tell which
  * event happened. Fields are JSON; nothing secret (codes, tokens, links, emails) is ever passed in.
  */
-import { logger } from 'firebase-functions/v2';
+import * as logger from 'firebase-functions/logger';
 
 export const logs = {
   messageFannedOut(fields: { chatId: string; messageId: string; seq: number; eventId: string; durationMs: number; writes: number }) {

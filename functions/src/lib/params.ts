@@ -39,10 +39,19 @@ export const SMTP_FROM = defineString('SMTP_FROM', {
 /** SMTP password for SMTP_USER; ignored when SMTP_USER is empty. */
 export const SMTP_PASSWORD = defineSecret('SMTP_PASSWORD');
 
+/** Secrets every function that mails binds. */
+export const MAIL_SECRETS = [SMTP_PASSWORD];
+
 // --- Sign-in flows ---
 
 /** Key for HMAC-SHA256 of email codes and of addresses used as record ids; rotating it voids live codes. */
 export const AUTH_CODE_PEPPER = defineSecret('AUTH_CODE_PEPPER');
+
+/** Secrets every auth callable binds (the pepper keys every stored id). */
+export const AUTH_SECRETS = [AUTH_CODE_PEPPER];
+
+/** Secrets a function deleting user data must bind (the pepper finds the address's records). */
+export const USER_DELETION_SECRETS = AUTH_SECRETS;
 
 export const AUTH_CONTINUE_URL_ALLOWLIST = defineString('AUTH_CONTINUE_URL_ALLOWLIST', {
   default: 'http://localhost:5173,http://127.0.0.1:5173',

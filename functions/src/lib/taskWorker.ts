@@ -6,34 +6,12 @@
  */
 import { HttpsError } from 'firebase-functions/v2/https';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
-import type { z } from 'zod';
-import { recordDeadLetter } from '../deadLetters/recordDeadLetter.ts';
 import { RetryLater, reportError } from './errors.ts';
 import { logs } from './logs.ts';
 import { scrubText } from './scrub.ts';
+import type { QueueDefinition, TaskRun } from './taskQueue.ts';
 
-export interface QueueDefinition<T extends Record<string, unknown>> {
-  /** The worker's exported function name, which is also its queue's name. */
-  name: string;
-  schema: z.ZodType<T>;
-  /** The logical task's key: the task id base and the dead letter's id. Task-id-safe characters only. */
-  key(data: T): string;
-  retryConfig: { maxAttempts: number; minBackoffSeconds: number; maxBackoffSeconds: number; maxDoublings: number };
-  rateLimits: { maxConcurrentDispatches: number; maxDispatchesPerSecond: number };
-  timeoutSeconds: number;
-  /** Called once a task is dead-lettered, e.g. to show the owner that something failed. */
-  onDeadLetter?(data: T): Promise<void>;
-  /** Called before a dead letter is replayed, e.g. to undo `onDeadLetter`. */
-  beforeReplay?(data: T): Promise<void>;
-}
-
-export interface TaskRun {
-  function: string;
-  taskId: string;
-  /** 1 for the first attempt. */
-  attempt: number;
-  isLastAttempt: boolean;
-}
+export type { QueueDefinition, TaskRun } from './taskQueue.ts';
 
 export interface TaskRequest {
   data: unknown;
@@ -85,6 +63,7 @@ export async function runTask<T extends Record<string, unknown>>(
       throw new HttpsError('internal', 'Internal error.');
     }
     if (!(error instanceof RetryLater)) await reportError(error, context);
+    const { recordDeadLetter } = await import('../deadLetters/recordDeadLetter.ts');
     await recordDeadLetter(queue, parsed.data, run, error);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Natter's one way to send email: nodemailer over SMTP, configured by params and the SMTP_PASSWORD
- * secret (bind `MAIL_SECRETS` to any function that mails). nodemailer is imported on first use so
+ * secret (bind `MAIL_SECRETS` from params to any function that mails). nodemailer is imported on first use so
  * functions that never mail don't pay for it at cold start.
  */
 import type { Transporter } from 'nodemailer';
@@ -8,7 +8,6 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { SMTP_FROM, SMTP_HOST, SMTP_PASSWORD, SMTP_PORT, SMTP_USER } from '../lib/params.ts';
 import type { Email } from './templates.ts';
 
-export const MAIL_SECRETS = [SMTP_PASSWORD];
 
 /** The SMTP server refused the message or could not be reached; nothing was delivered. */
 export class MailUnavailableError extends Error {

@@ -1,7 +1,9 @@
 /** Trigger: a client created a message; sequence it, summarise the chat, mark the sender, queue the push. */
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { reportErrors } from '../lib/errors.ts';
-import { handleMessageCreated } from './handleMessageCreated.ts';
+import { lazyHandler } from '../lib/lazy.ts';
+
+const handleMessageCreated = lazyHandler(async () => (await import('./handleMessageCreated.ts')).handleMessageCreated);
 
 export const onMessageCreated = onDocumentCreated(
   { document: 'chats/{chatId}/messages/{messageId}', retry: true },

@@ -1,6 +1,8 @@
 /** Trigger: a message changed (edit, delete for everyone, reaction...); keep the chat summary in step. */
 import { onDocumentUpdated } from 'firebase-functions/v2/firestore';
-import { handleMessageUpdated } from './handleMessageUpdated.ts';
+import { lazyHandler } from '../lib/lazy.ts';
+
+const handleMessageUpdated = lazyHandler(async () => (await import('./handleMessageUpdated.ts')).handleMessageUpdated);
 
 export const onMessageUpdated = onDocumentUpdated(
   { document: 'chats/{chatId}/messages/{messageId}', retry: true },

@@ -1,7 +1,9 @@
 /** Task worker: push notifications for one new message (`{chatId, messageId}`), once per device. */
+import { lazyHandler } from '../lib/lazy.ts';
 import { taskWorker } from '../lib/taskWorker.ts';
-import { handleMessageNotifications } from './handleMessageNotifications.ts';
 import { pushQueue } from './queue.ts';
+
+const handleMessageNotifications = lazyHandler(async () => (await import('./handleMessageNotifications.ts')).handleMessageNotifications);
 
 export const sendMessageNotifications = taskWorker(pushQueue, async (task, run) => {
   await handleMessageNotifications(task, run);

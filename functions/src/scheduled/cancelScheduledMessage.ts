@@ -7,7 +7,7 @@ import { FieldValue } from 'firebase-admin/firestore';
 import { HttpsError } from 'firebase-functions/v2/https';
 import { paths, type CallableInput } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import type { AuthedContext } from '../lib/callable.ts';
 import { logs } from '../lib/logs.ts';
 import { deleteTask } from '../lib/tasks.ts';
 import { scheduledQueue, scheduledTaskId } from './queue.ts';
@@ -33,5 +33,3 @@ export async function handleCancelScheduledMessage(input: CallableInput<'cancelS
   }
   return {};
 }
-
-export const cancelScheduledMessage = authedCallable('cancelScheduledMessage', (input, context) => handleCancelScheduledMessage(input, context));

@@ -7,7 +7,7 @@ import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { HttpsError } from 'firebase-functions/v2/https';
 import { COLLECTIONS, banSchema, chatSchema, paths, type CallableInput, type ScheduledMessage } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { authedCallable, type AuthedContext } from '../lib/callable.ts';
+import type { AuthedContext } from '../lib/callable.ts';
 import { logs } from '../lib/logs.ts';
 import { enqueueTask, type Enqueue } from '../lib/tasks.ts';
 import { checkPostable, checkSendAt, isBanActive } from './planSchedule.ts';
@@ -65,5 +65,3 @@ export async function handleScheduleMessage(
   logs.scheduledMessageCreated({ function: 'scheduleMessage', eventId: ref.id, scheduledId: ref.id, chatId: input.chatId, sendAt: new Date(sendAt.sendAtMs).toISOString() });
   return { id: ref.id };
 }
-
-export const scheduleMessage = authedCallable('scheduleMessage', (input, context) => handleScheduleMessage(input, context));

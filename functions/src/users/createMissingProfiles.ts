@@ -4,17 +4,12 @@
  * profile: every one that is a real Auth user gets its documents now, exactly as the trigger would
  * make them (the same create-if-missing transaction, so the two never conflict or duplicate).
  */
-import type { UserRecord } from 'firebase-admin/auth';
 import { auth } from '../lib/admin.ts';
 import { handleUserCreated } from './handleUserCreated.ts';
-import type { NewAuthUser } from './profile.ts';
+import { newAuthUser } from './newAuthUser.ts';
 
 /** Auth's `getUsers` takes at most this many identifiers per call. */
 const GET_USERS_LIMIT = 100;
-
-export function newAuthUser(user: Pick<UserRecord, 'uid' | 'email' | 'emailVerified' | 'displayName' | 'photoURL'>): NewAuthUser {
-  return { uid: user.uid, email: user.email, emailVerified: user.emailVerified, displayName: user.displayName, photoURL: user.photoURL };
-}
 
 /** Creates the documents of those uids that are Auth users; uids unknown to Auth are left alone. */
 export async function createMissingProfiles(uids: readonly string[]): Promise<void> {

@@ -17,12 +17,10 @@ import { defaultPushSender } from '../notifications/pushSender.ts';
 import { storageBucketIfAvailable } from '../lib/optionalServices.ts';
 import { realtimeDatabase } from '../lib/realtimeDatabase.ts';
 import { rateLimitRef } from '../ratelimit/limiter.ts';
-import { AUTH_SECRETS, buckets, keyForEmail } from '../auth/shared.ts';
+import { buckets, keyForEmail } from '../auth/shared.ts';
 import { leaveChatOnDeletion } from './leaveChatOnDeletion.ts';
 import { tombstoneProfile } from './profile.ts';
 
-/** Secrets a function calling deleteUserData must bind (the pepper finds the address's records). */
-export const USER_DELETION_SECRETS = AUTH_SECRETS;
 
 const PAGE = 300;
 

@@ -1,7 +1,13 @@
 /** Trigger: a public profile changed; a display name changed without its search key gets one. */
 import { onDocumentUpdated } from 'firebase-functions/v2/firestore';
-import { handleProfileUpdated } from './handleProfileUpdated.ts';
+import { reportErrors } from '../lib/errors.ts';
+import { lazyHandler } from '../lib/lazy.ts';
+
+const handleProfileUpdated = lazyHandler(async () => (await import('./handleProfileUpdated.ts')).handleProfileUpdated);
 
 export const onProfileUpdated = onDocumentUpdated({ document: 'users/{uid}', retry: true }, async (event) => {
-  await handleProfileUpdated({ uid: event.params.uid, after: event.data?.after.data(), eventId: event.id });
+  const { uid } = event.params;
+  await reportErrors({ function: 'onProfileUpdated', eventId: event.id, data: { uid }, rethrow: 'error' }, () =>
+    handleProfileUpdated({ uid, after: event.data?.after.data(), eventId: event.id }),
+  );
 });
