@@ -15,7 +15,7 @@ import {
   type AuditQuery,
 } from '@natter/model';
 import type { Actor, AdminDeps } from '../deps.ts';
-import { decodeCursor, encodeCursor, timestampTupleSchema } from '../cursor.ts';
+import { cursorIdSchema, decodeCursor, encodeCursor, timestampTupleSchema } from '../cursor.ts';
 import { isoOrNull, toJsonObject } from './json.ts';
 
 export type AuditDetails = AuditEntry['details'];
@@ -49,7 +49,7 @@ export async function recordAudit({ db }: Pick<AdminDeps, 'db'>, record: AuditRe
   await db.collection(COLLECTIONS.auditLog).add(entry);
 }
 
-const auditCursorSchema = z.strictObject({ at: timestampTupleSchema, id: z.string().min(1).max(128) });
+const auditCursorSchema = z.strictObject({ at: timestampTupleSchema, id: cursorIdSchema });
 
 export async function queryAudit(
   { db }: Pick<AdminDeps, 'db'>,

@@ -8,11 +8,11 @@ import { z } from 'zod';
 import { ADMIN_API_LIMITS, COLLECTIONS, paths, storagePaths, type ChatDetail, type DeleteChatResult } from '@natter/model';
 import type { AdminDeps } from '../deps.ts';
 import { ServiceError } from '../errors.ts';
-import { decodeCursor, encodeCursor, timestampTupleSchema } from '../cursor.ts';
+import { cursorIdSchema, decodeCursor, encodeCursor, timestampTupleSchema } from '../cursor.ts';
 import { deleteMatching } from './batches.ts';
 import { toJsonObject } from './json.ts';
 
-const messageCursorSchema = z.strictObject({ at: timestampTupleSchema.nullable(), id: z.string().min(1).max(128) });
+const messageCursorSchema = z.strictObject({ at: timestampTupleSchema.nullable(), id: cursorIdSchema });
 
 /** Reports that name the chat and whose evidence was captured: these unlock message content. */
 function reportsNaming(deps: AdminDeps, chatId: string): Query {

@@ -17,11 +17,11 @@ import {
 } from '@natter/model';
 import type { Actor, AdminDeps } from '../deps.ts';
 import { ServiceError } from '../errors.ts';
-import { decodeCursor, encodeCursor, timestampTupleSchema } from '../cursor.ts';
+import { cursorIdSchema, decodeCursor, encodeCursor, timestampTupleSchema } from '../cursor.ts';
 import { banUser } from './bans.ts';
 import { isoOrNull, toJsonObject } from './json.ts';
 
-const reportCursorSchema = z.strictObject({ at: timestampTupleSchema, id: z.string().min(1).max(128) });
+const reportCursorSchema = z.strictObject({ at: timestampTupleSchema, id: cursorIdSchema });
 
 export function toReportView(snap: DocumentSnapshot): ReportView {
   const data = snap.data() ?? {};

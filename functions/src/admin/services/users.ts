@@ -18,14 +18,14 @@ import {
 } from '@natter/model';
 import type { AdminDeps } from '../deps.ts';
 import { ServiceError, firebaseErrorCode } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { cursorIdSchema, decodeCursor, encodeCursor } from '../cursor.ts';
 import { banView, toBanView } from './bans.ts';
 import { isoFromAuthTime, isoOrNull, toJsonObject } from './json.ts';
 import { staffRoleOf } from './staff.ts';
 
 const userCursorSchema = z.union([
-  z.strictObject({ kind: z.literal('all'), id: z.string().min(1).max(128) }),
-  z.strictObject({ kind: z.literal('name'), prefix: z.string().max(64), name: z.string().max(64), id: z.string().min(1).max(128) }),
+  z.strictObject({ kind: z.literal('all'), id: cursorIdSchema }),
+  z.strictObject({ kind: z.literal('name'), prefix: z.string().max(64), name: z.string().max(64), id: cursorIdSchema }),
 ]);
 
 /** Firestore range end for a prefix search: every string starting with `prefix` sorts below it. */

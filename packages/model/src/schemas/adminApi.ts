@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_DISPLAY_NAME_LENGTH, MAX_REPORT_REASON_LENGTH } from '../limits.ts';
-import { chatIdSchema, docIdSchema, emailSchema, uidSchema } from './common.ts';
+import { chatIdSchema, docIdSchema, emailSchema, isoDateTimeSchema, uidSchema } from './common.ts';
 import { callableSchemas } from './callables.ts';
 import { staffRoleSchema } from './moderation.ts';
 import { AUDIT_CHANNELS, AUDIT_OUTCOMES, AUDIT_TARGET_TYPES, auditActionSchema, reportStatusSchema } from './admin.ts';
@@ -41,7 +41,7 @@ export const cursorSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, 'must be a nextCursor value from a previous page')
   .meta({ description: 'The `nextCursor` of the previous page.' });
 
-const isoDateTime = z.iso.datetime({ offset: true });
+const isoDateTime = isoDateTimeSchema;
 const noteSchema = z.string().trim().max(ADMIN_API_LIMITS.maxNoteLength);
 const jsonObject = z.record(z.string(), z.unknown());
 const nullableIso = isoDateTime.nullable();

@@ -1,7 +1,8 @@
 /** Input schemas for every callable function: strict, so unknown keys are rejected. */
 import { z } from 'zod';
 import { EMAIL_CODE_DIGITS, MAX_GROUP_MEMBERS, MAX_REPORT_REASON_LENGTH, MAX_TEXT_LENGTH } from '../limits.ts';
-import { chatIdSchema, emailSchema, httpsUrlSchema, uidSchema } from './common.ts';
+import { chatIdSchema, docIdSchema, emailSchema, httpsUrlSchema, isoDateTimeSchema, uidSchema } from './common.ts';
+import { inviteCodeSchema } from './invites.ts';
 import { chatSettingsSchema, groupDescriptionSchema, groupNameSchema, roleSchema } from './chats.ts';
 import { staffRoleSchema } from './moderation.ts';
 
@@ -28,13 +29,13 @@ export const callableSchemas = {
   setMemberRole: z.strictObject({ chatId: chatIdSchema, uid: uidSchema, role: roleSchema }),
   createInviteLink: z.strictObject({ chatId: chatIdSchema }),
   revokeInviteLink: z.strictObject({ chatId: chatIdSchema }),
-  joinByInvite: z.strictObject({ code: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) }),
+  joinByInvite: z.strictObject({ code: inviteCodeSchema }),
   scheduleMessage: z.strictObject({
     chatId: chatIdSchema,
     text: z.string().trim().min(1).max(MAX_TEXT_LENGTH),
-    sendAt: z.iso.datetime({ offset: true }),
+    sendAt: isoDateTimeSchema,
   }),
-  cancelScheduledMessage: z.strictObject({ id: z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/) }),
+  cancelScheduledMessage: z.strictObject({ id: docIdSchema }),
   requestEmailCode: z.strictObject({ email: emailSchema }),
   verifyEmailCode: z.strictObject({
     email: emailSchema,
@@ -48,7 +49,7 @@ export const callableSchemas = {
   banUser: z.strictObject({
     uid: uidSchema,
     reason: z.string().trim().min(1).max(MAX_REPORT_REASON_LENGTH),
-    until: z.iso.datetime({ offset: true }).optional(),
+    until: isoDateTimeSchema.optional(),
   }),
   unbanUser: z.strictObject({ uid: uidSchema }),
 } as const;

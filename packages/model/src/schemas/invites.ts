@@ -1,10 +1,10 @@
 /** Schema for `inviteLinks/{code}`: group invite links, server-only. */
 import { z } from 'zod';
-import { chatIdSchema, timestampSchema, uidSchema } from './common.ts';
+import { URL_SAFE, chatIdSchema, firestoreIdSchema, timestampSchema, uidSchema } from './common.ts';
 
 /** Invite codes: 22 URL-safe characters (128 random bits); the callable schema accepts 8-64. */
 export const INVITE_CODE_BYTES = 16;
-export const inviteCodeSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const inviteCodeSchema = firestoreIdSchema(64, URL_SAFE).min(8);
 
 export const inviteLinkSchema = z.strictObject({
   chatId: chatIdSchema,

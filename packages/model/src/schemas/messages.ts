@@ -9,7 +9,7 @@ import {
   MEDIA_LIMITS,
   type MediaKind,
 } from '../limits.ts';
-import { docIdSchema, timestampSchema, uidSchema } from './common.ts';
+import { docIdSchema, mentionUidSchema, timestampSchema, uidSchema } from './common.ts';
 
 export const MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'file', 'system'] as const;
 export const messageTypeSchema = z.enum(MESSAGE_TYPES);
@@ -60,7 +60,7 @@ export const newMessageSchema = z
     media: mediaSchema.optional(),
     replyTo: replyToSchema.optional(),
     forwarded: z.boolean().optional(),
-    mentions: z.array(uidSchema).max(MAX_MENTIONS).optional(),
+    mentions: z.array(mentionUidSchema).max(MAX_MENTIONS).optional(),
   })
   .refine((m) => (m.type === 'text' ? m.text.trim().length > 0 && !m.media : m.media !== undefined), {
     message: 'text messages need non-empty text and no media; media messages need media',
@@ -86,7 +86,7 @@ export const messageSchema = z.strictObject({
   media: mediaSchema.nullable().optional(),
   replyTo: replyToSchema.nullable().optional(),
   forwarded: z.boolean().optional(),
-  mentions: z.array(uidSchema).max(MAX_MENTIONS).optional(),
+  mentions: z.array(mentionUidSchema).max(MAX_MENTIONS).optional(),
   createdAt: timestampSchema,
   editedAt: timestampSchema.nullable().optional(),
   deletedForEveryone: z.boolean().optional(),
