@@ -18,6 +18,7 @@ import { onMessageCreated } from '../src/messaging/onMessageCreated.ts';
 import { onMessageUpdated } from '../src/messaging/onMessageUpdated.ts';
 import { onPresenceWritten } from '../src/presence/onPresenceWritten.ts';
 import { onAccountUpdated } from '../src/presence/onAccountUpdated.ts';
+import { onProfileUpdated } from '../src/users/onProfileUpdated.ts';
 import { memberDoc } from '../src/chats/apply.ts';
 
 const fft = functionsTest({ projectId: PROJECT_ID });
@@ -191,5 +192,29 @@ describe('onAccountUpdated delivered many times', () => {
     await Promise.all(Array.from({ length: DELIVERIES }, () => wrapped(toEveryone) as Promise<void>));
     await (wrapped(toNobody) as Promise<void>); // stale: the account now says everyone, so it stays shown
     expect(((await firestore.doc(paths.user(uid)).get()).get('lastSeenAt') as Timestamp).toMillis()).toBe(7_000);
+  });
+});
+
+describe('onProfileUpdated delivered many times', () => {
+  it("derives the stored name's search key, however often or late a rename is delivered", async () => {
+    const uid = 'id-cai';
+    const profile = firestore.doc(paths.user(uid));
+    const before = await profile.get();
+    // A client that changes only the name (rules allow it) leaves the old search key behind.
+    await profile.update({ displayName: 'Caitlin Moss' });
+    const renamed = await profile.get();
+    const wrapped = fft.wrap(onProfileUpdated);
+    const rename = { id: 'evt-rename', params: { uid }, data: new Change(before, renamed) };
+
+    await Promise.all(Array.from({ length: DELIVERIES }, () => wrapped(rename) as Promise<void>));
+    expect((await profile.get()).get('displayNameLower')).toBe('caitlin moss');
+
+    // Renamed again; the first event replayed late still ends on the current name's key.
+    await profile.update({ displayName: 'Cai Moss' });
+    await (wrapped(rename) as Promise<void>);
+    expect((await profile.get()).get('displayNameLower')).toBe('cai moss');
+    const settled = (await profile.get()).updateTime?.toMillis();
+    await (wrapped(rename) as Promise<void>);
+    expect((await profile.get()).updateTime?.toMillis()).toBe(settled);
   });
 });
