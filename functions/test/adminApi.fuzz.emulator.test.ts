@@ -10,9 +10,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { problemSchema } from '@natter/model';
+import { paths, problemSchema } from '@natter/model';
+import { Timestamp } from 'firebase-admin/firestore';
 import { ROUTES } from '../src/admin/api/routes.ts';
-import { clearAuth, clearFirestore } from '../../tests/support/admin.ts';
+import { adminDb, clearAuth, clearFirestore } from '../../tests/support/admin.ts';
 import { mapConcurrent, rawRequest, tokenFor, type SignedIn } from '../../tests/support/api.ts';
 import { invalidRequests, type InvalidCase, type ValidBase } from '../../tests/support/invalidRequests.ts';
 
@@ -67,11 +68,32 @@ function describeOutcome(o: Outcome): string {
   return `${o.testCase.kind}: ${o.testCase.method} ${o.testCase.path.slice(0, 120)} -> ${o.status} ${JSON.stringify(o.json)?.slice(0, 300)}`;
 }
 
+/**
+ * The user, chat and report the base requests name exist, with evidence that makes the chat's
+ * messages visible: a request must get past "not found" for its cursor to be decoded at all.
+ */
+async function seedBaseTargets(): Promise<void> {
+  const now = Timestamp.now();
+  await Promise.all([
+    adminDb.doc(paths.user('fuzz-target')).set({ uid: 'fuzz-target', displayName: 'Fuzz', displayNameLower: 'fuzz', photoURL: null, about: '', createdAt: now, online: false, lastSeenAt: null }),
+    adminDb.doc(paths.chat('fuzz-chat')).set({ type: 'group', memberIds: ['fuzz-target'], adminIds: ['fuzz-target'], name: 'Fuzz', createdBy: 'fuzz-target', createdAt: now }),
+    adminDb.doc(paths.report('fuzz-report')).set({
+      reporterId: 'fuzz-target',
+      target: { type: 'message', chatId: 'fuzz-chat', messageId: 'm1' },
+      reason: 'fuzzing',
+      status: 'open',
+      createdAt: now,
+      evidence: { available: true, unavailableReason: null, capturedAt: now },
+    }),
+  ]);
+}
+
 const admins = new Map<string, SignedIn>();
 const tally = { requests: 0, byStatus: {} as Record<number, number>, started: 0 };
 
 beforeAll(async () => {
   await Promise.all([clearFirestore(), clearAuth()]);
+  await seedBaseTargets();
   // One admin per route: each has its own rate-limit budget and limiter document.
   for (const route of ROUTES) admins.set(route.operationId, await tokenFor(`fuzz-${route.operationId}`, 'admin'));
   tally.started = Date.now();

@@ -97,22 +97,33 @@ describe('a group of three through its whole life (callables from client session
 
   it('lets Ana leave; Ben is still an admin, so nobody is promoted', async () => {
     await ana.call('leaveChat', { chatId });
-    await ana.call('leaveChat', { chatId }); // again: nothing left to do
+    // Again: she is a non-member now, answered as for a chat that does not exist.
+    expect(await callCode(ana.call('leaveChat', { chatId }))).toBe('functions/not-found');
     const chat = await chatOf(chatId);
     expect(chat.memberIds).toEqual(['gr-ben']);
     expect(chat.adminIds).toEqual(['gr-ben']);
     expect(chat.lastMessage?.preview).toBe('Ana left');
   });
 
-  it('brings Cai and Dev back through an invite link, which only admins manage', async () => {
-    expect(await callCode(cai.call('createInviteLink', { chatId }))).toBe('functions/permission-denied');
+  it('brings Dev in through an invite link, which only admins manage; Cai, removed by an admin, needs an admin', async () => {
+    expect(await callCode(cai.call('createInviteLink', { chatId }))).toBe('functions/not-found');
     const link = await ben.call<{ code: string; url: string }>('createInviteLink', { chatId });
     firstCode = link.code;
     expect(link.code).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(link.url).toMatch(new RegExp(`/join/${link.code}$`));
     expect(await ben.call('createInviteLink', { chatId })).toEqual(link); // the active link is reused
 
-    expect(await cai.call('joinByInvite', { code: link.code })).toEqual({ chatId });
+    // Ben removed Cai: the link does not bring him back, and writes nothing.
+    const seqBefore = (await chatOf(chatId)).seq;
+    expect(await callCode(cai.call('joinByInvite', { code: link.code }))).toBe('functions/permission-denied');
+    expect(await chatOf(chatId)).toMatchObject({ memberIds: ['gr-ben'], seq: seqBefore });
+    // Ana left by herself: the same link lets her back (positive control), then she leaves again.
+    expect(await ana.call('joinByInvite', { code: link.code })).toEqual({ chatId });
+    await ana.call('leaveChat', { chatId });
+    // An admin adding Cai back lifts the bar.
+    await ben.call('addMembers', { chatId, uids: ['gr-cai'] });
+    expect((await firestore.doc(paths.removal(chatId, 'gr-cai')).get()).exists).toBe(false);
+    expect(await cai.call('joinByInvite', { code: link.code })).toEqual({ chatId }); // already in: same answer
     expect(await dev.call('joinByInvite', { code: link.code })).toEqual({ chatId });
     expect(await dev.call('joinByInvite', { code: link.code })).toEqual({ chatId }); // already in: same answer
     const chat = await chatOf(chatId);
@@ -120,7 +131,8 @@ describe('a group of three through its whole life (callables from client session
     const members = await membersOf(chatId);
     // A joiner has read everything up to their own "joined" message.
     expect(members['gr-dev']).toMatchObject({ role: 'member', addedBy: 'gr-ben', readSeq: chat.seq });
-    expect(unreadCount(chat.seq, members['gr-cai'])).toBe(1);
+    // Cai was added back, so his marker stops before "Ben added Cai": that and Dev's join are unread.
+    expect(unreadCount(chat.seq, members['gr-cai'])).toBe(2);
   });
 
   it('revokes the link: it stops working, and the next link is a new one', async () => {
@@ -148,15 +160,17 @@ describe('a group of three through its whole life (callables from client session
       'Ana made Ben an admin',
       'Ben removed Cai',
       'Ana left',
-      "Cai joined using this group's invite link",
+      "Ana joined using this group's invite link",
+      'Ana left',
+      'Ben added Cai',
       "Dev joined using this group's invite link",
       'Ben left',
       'Cai is now an admin',
     ]);
-    expect(log.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(log.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(log.every((m) => m.type === 'system' && m.system !== undefined)).toBe(true);
     expect(log[1]?.system).toEqual({ event: 'added', actorId: 'gr-ana', targetIds: ['gr-cai'] });
-    expect((await chatOf(chatId)).seq).toBe(9);
+    expect((await chatOf(chatId)).seq).toBe(11);
     expect((await firestore.collection('jobs').where('chatId', '==', chatId).get()).size).toBe(0);
   });
 
@@ -214,6 +228,46 @@ describe('group callable refusals, each next to the same call allowed', () => {
     expect(await callCode(ana.call('createInviteLink', { chatId }))).toBe('functions/failed-precondition');
     expect(await callCode(ana.call('updateGroup', { chatId: 'no-such-chat', name: 'X' }))).toBe('functions/not-found');
     expect(await callCode(ana.call('joinByInvite', { code: 'no-such-code' }))).toBe('functions/not-found');
+  });
+
+  it('refuses adding a suspended user, naming the field, and writes nothing', async () => {
+    const { chatId } = await ana.call<{ chatId: string }>('createGroup', { name: 'Suspensions', memberIds: [] });
+    await ban('gr-dev');
+    const added = await callError(ana.call('addMembers', { chatId, uids: ['gr-dev'] }));
+    expect(added.code).toBe('functions/failed-precondition');
+    expect(added.message).toContain("Field 'uids'");
+    const created = await callError(ana.call('createGroup', { name: 'With Dev', memberIds: ['gr-dev'] }));
+    expect(created.message).toContain("Field 'memberIds'");
+    expect((await chatOf(chatId)).memberIds).toEqual(['gr-ana']);
+    // Positive control: once the ban is lifted the same call works.
+    await firestore.doc(paths.ban('gr-dev')).delete();
+    expect(await callCode(ana.call('addMembers', { chatId, uids: ['gr-dev'] }))).toBe('ok');
+  });
+
+  it('answers a stranger alike whether or not a chat exists, so chat ids cannot be probed', async () => {
+    const { chatId: directId } = await ana.call<{ chatId: string }>('openDirectChat', { otherUid: 'gr-ben' });
+    const { chatId: groupId } = await ana.call<{ chatId: string }>('createGroup', { name: 'Private', memberIds: ['gr-ben'] });
+    const missingDirect = ['gr-ana', 'gr-zed'].sort().join('_');
+    const probes: [string, (chatId: string) => unknown][] = [
+      ['createInviteLink', (chatId) => ({ chatId })],
+      ['revokeInviteLink', (chatId) => ({ chatId })],
+      ['leaveChat', (chatId) => ({ chatId })],
+      ['updateGroup', (chatId) => ({ chatId, name: 'Mine' })],
+      ['addMembers', (chatId) => ({ chatId, uids: ['gr-cai'] })],
+      ['removeMember', (chatId) => ({ chatId, uid: 'gr-ben' })],
+      ['setMemberRole', (chatId) => ({ chatId, uid: 'gr-ben', role: 'admin' })],
+    ];
+    for (const [name, data] of probes) {
+      const answers = [];
+      for (const chatId of [directId, groupId, missingDirect, 'no-such-group']) {
+        const error = await callError(cai.call(name, data(chatId)));
+        answers.push(`${error.code}: ${error.message}`);
+      }
+      expect(new Set(answers).size, `${name}: ${answers.join(' | ')}`).toBe(1);
+      expect(answers[0]).toMatch(/^functions\/not-found/);
+    }
+    // Positive control: a member of the direct chat learns it is not a group.
+    expect(await callCode(ana.call('createInviteLink', { chatId: directId }))).toBe('functions/failed-precondition');
   });
 
   it('refuses every mutating callable to a banned user', async () => {

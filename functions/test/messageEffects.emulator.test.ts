@@ -100,8 +100,12 @@ describe('replies, mentions, disappearing chats and forgeries', () => {
       text: 'Ana made Ben an admin',
       createdAt: Timestamp.now(),
       system: { event: 'promoted', actorId: 'fx-ana', targetIds: ['fx-ben'] },
+      mentions: Array.from({ length: 50 }, () => 'x'.repeat(2_000)),
+      forwarded: true,
     });
     const forged = await docWhen(paths.message(chatId, 'forged-system'), (data) => data.rejected === true);
+    // Nothing the client sent survives beyond the tombstone: no system claim, no mentions payload.
+    expect(Object.keys(forged).sort()).toEqual(['createdAt', 'deletedForEveryone', 'media', 'rejected', 'senderId', 'text', 'type']);
     expect(forged.text).toBe('');
     expect((await chat()).seq).toBe(seq);
     // A genuine message sent after it gets its push; the forged one never gets a push job.

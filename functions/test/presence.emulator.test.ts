@@ -50,9 +50,9 @@ describe('presence mirrored from /status/{uid}', () => {
     expect(shown?.lastSeenAt?.toMillis()).toBe(20_000);
   });
 
-  it("never exposes last seen for a user whose setting is nobody, though online still shows", async () => {
+  it('never exposes last seen, nor online, for a user whose setting is nobody (its flip would tell last seen)', async () => {
     await status('pr-hidden', { state: 'online', lastChanged: 10_000 });
-    expect(await profile('pr-hidden')).toEqual(expect.objectContaining({ online: true, lastSeenAt: null }));
+    expect(await profile('pr-hidden')).toEqual(expect.objectContaining({ online: false, lastSeenAt: null }));
     await status('pr-hidden', { state: 'offline', lastChanged: 20_000 });
     expect(await profile('pr-hidden')).toEqual(expect.objectContaining({ online: false, lastSeenAt: null }));
   });
@@ -79,5 +79,17 @@ describe('the last-seen setting, followed by the deployed onAccountUpdated trigg
     await firestore.doc(paths.account('pr-private')).update({ 'settings.lastSeen': 'everyone' });
     const back = await docWhen(paths.user('pr-private'), (data) => data.lastSeenAt !== null);
     expect((back.lastSeenAt as Timestamp).toMillis()).toBe(30_000);
+  });
+
+  it('hides online too while the owner is there, and shows it again for everyone', async () => {
+    await status('pr-private', { state: 'online', lastChanged: 40_000 }, { state: 'offline', lastChanged: 30_000 });
+    expect(await profile('pr-private')).toEqual(expect.objectContaining({ online: true }));
+
+    await firestore.doc(paths.account('pr-private')).update({ 'settings.lastSeen': 'nobody' });
+    await docWhen(paths.user('pr-private'), (data) => data.online === false && data.lastSeenAt === null);
+
+    await firestore.doc(paths.account('pr-private')).update({ 'settings.lastSeen': 'everyone' });
+    const back = await docWhen(paths.user('pr-private'), (data) => data.online === true);
+    expect((back.lastSeenAt as Timestamp).toMillis()).toBe(40_000);
   });
 });

@@ -2,11 +2,14 @@
  * Invalid requests derived from a route's own schemas (their JSON Schema form): unknown keys in
  * the query and body, wrong JSON types, strings just past their length bounds or outside their
  * patterns and enums, missing required fields, bodies that are not objects, deep nesting, unicode
- * everywhere, oversize bodies and wrong media types. Each case says which status it must get;
+ * everywhere, oversize bodies and wrong media types; and values well-formed to a type check that
+ * break Firestore (reserved ids, dates outside its timestamp range, page cursors that decode to
+ * out-of-range contents, see hostileValues.ts). Each case says which status it must get;
  * every 400 case is checked against the zod schemas before it is sent, so it is invalid for sure.
  */
 import fc from 'fast-check';
 import { z } from 'zod';
+import { OUT_OF_RANGE_DATES, RESERVED_IDS, hostileCursors } from './hostileValues.ts';
 
 export interface RouteShape {
   method: string;
@@ -159,6 +162,40 @@ export function rejectedBySchemas(route: RouteShape, input: { params: Record<str
   return !route.params.safeParse(input.params).success || !route.query.safeParse(query).success || bodyFails;
 }
 
+type Change = { params?: Record<string, string>; query?: [string, string][]; body?: unknown; namesField?: string };
+
+/**
+ * Reserved ids in every string field and out-of-range dates in every date-time field, path,
+ * query and body alike; kept only where the schemas refuse them (a free-text field may take `__x__`).
+ */
+function hostileArbitraries(
+  paramProps: Property[],
+  queryProps: Property[],
+  bodyProps: Property[],
+  base: ValidBase,
+  with400: (kind: string, arb: fc.Arbitrary<Change>) => fc.Arbitrary<InvalidCase>,
+): fc.Arbitrary<InvalidCase>[] {
+  const baseQuery = Object.entries(base.query);
+  const objectBody = (base.body ?? {}) as Record<string, unknown>;
+  const isString = (p: Property) => p.schema.type === 'string';
+  const isDate = (p: Property) => p.schema.format === 'date-time';
+  // `.` and `..` would be normalised out of a URL path before the API saw them.
+  const pathIds = RESERVED_IDS.filter((id) => id !== '.' && id !== '..');
+  const changes: fc.Arbitrary<Change>[] = [
+    ...paramProps.filter(isString).map((p) => fc.constantFrom(...pathIds).map((id) => ({ params: { ...base.params, [p.name]: id } }))),
+    ...queryProps.filter(isString).map((p) =>
+      fc.constantFrom(...RESERVED_IDS, ...(isDate(p) ? OUT_OF_RANGE_DATES : [])).map((value) => ({
+        query: [...baseQuery.filter(([k]) => k !== p.name), [p.name, value]] as [string, string][],
+        namesField: `query.${p.name}`,
+      })),
+    ),
+    ...bodyProps.filter(isString).map((p) =>
+      fc.constantFrom(...RESERVED_IDS, ...(isDate(p) ? OUT_OF_RANGE_DATES : [])).map((value) => ({ body: { ...objectBody, [p.name]: value }, namesField: `body.${p.name}` })),
+    ),
+  ];
+  return changes.length > 0 ? [with400('reserved id or out-of-range date', fc.oneof(...changes))] : [];
+}
+
 export function invalidRequests(route: RouteShape, base: ValidBase): fc.Arbitrary<InvalidCase> {
   const paramProps = propertiesOf(route.params);
   const queryProps = propertiesOf(route.query);
@@ -199,6 +236,12 @@ export function invalidRequests(route: RouteShape, base: ValidBase): fc.Arbitrar
     return bad ? [bad.map((value) => ({ params: { ...base.params, [p.name]: value } }))] : [];
   });
   if (badParams.length > 0) arbitraries.push(with400('path parameter out of bounds', fc.oneof(...badParams)));
+
+  arbitraries.push(...hostileArbitraries(paramProps, queryProps, bodyProps, base, with400));
+  const cursorCase = queryProps.some((p) => p.name === 'cursor')
+    ? hostileCursors.map((cursor) => toCase(route, 'decoded cursor out of range', { params: base.params, query: [...baseQuery.filter(([k]) => k !== 'cursor'), ['cursor', cursor]], body: base.body }))
+    : null;
+  if (cursorCase) arbitraries.push(cursorCase);
 
   if (route.body === undefined) {
     arbitraries.push(with400('body where none is taken', fc.dictionary(fc.string({ maxLength: 8 }), anyJson, { maxKeys: 3 }).map((body) => ({ body }))));

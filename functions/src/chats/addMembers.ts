@@ -8,9 +8,8 @@ import { db } from '../lib/admin.ts';
 import type { AuthedContext } from '../lib/callable.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
 import { refusalsAsHttps } from './errors.ts';
-import { assertNotBanned, assertNotBlockedBy, assertUsersExist } from './guards.ts';
-import { planAddMembers } from './plans.ts';
-import { refuse } from './refusal.ts';
+import { assertNoneBanned, assertNotBanned, assertNotBlockedBy, assertUsersExist } from './guards.ts';
+import { planAddMembers, refuseNonMember } from './plans.ts';
 import { runChatChange } from './runChange.ts';
 
 export async function handleAddMembers(
@@ -24,11 +23,12 @@ export async function handleAddMembers(
     await assertNotBanned(uid);
     // One cheap read refuses callers who may not add before up to two reads per named user.
     const preview = chatSchema.safeParse((await db().doc(paths.chat(input.chatId)).get()).data());
-    if (!preview.success) refuse('not-found', 'That chat does not exist.');
+    if (!preview.success) refuseNonMember();
     const change = planAddMembers(preview.data, uid, uids);
     if (change.kind === 'change') {
       const newIds = change.newMembers.map((member) => member.uid);
       await assertUsersExist(newIds, 'uids');
+      await assertNoneBanned(newIds, 'uids');
       await assertNotBlockedBy(newIds, uid);
     }
     await runChatChange(input.chatId, uid, (chat) => planAddMembers(chat, uid, uids), mirror);

@@ -62,6 +62,8 @@ export async function writeChange(
   else if (Object.keys(summary).length > 0) w.update(chatRef, summary);
 
   for (const uid of change.removed) w.delete(firestore.doc(paths.member(chatId, uid)));
+  for (const uid of change.barred) w.set(firestore.doc(paths.removal(chatId, uid)), { removedBy: actorId, removedAt: now });
+  for (const uid of change.unbarred) w.delete(firestore.doc(paths.removal(chatId, uid)));
   for (const { uid, role } of change.roles) w.update(firestore.doc(paths.member(chatId, uid)), { role });
 
   const memberWrites = change.newMembers.map((member) => ({

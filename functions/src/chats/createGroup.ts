@@ -11,7 +11,7 @@ import { logs } from '../lib/logs.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
 import { writeChange, writeDeferredMembers } from './apply.ts';
 import { refusalsAsHttps } from './errors.ts';
-import { assertNotBanned, assertNotBlockedBy, assertUsersExist } from './guards.ts';
+import { assertNoneBanned, assertNotBanned, assertNotBlockedBy, assertUsersExist } from './guards.ts';
 import { planCreateGroup } from './plans.ts';
 import { applyMirror } from './runChange.ts';
 
@@ -29,6 +29,7 @@ export async function handleCreateGroup(
     const others = change.newMembers.map((member) => member.uid).filter((id) => id !== uid);
     await assertNotBanned(uid);
     await assertUsersExist(others, 'memberIds');
+    await assertNoneBanned(others, 'memberIds');
     await assertNotBlockedBy(others, uid);
 
     const chatRef = db().collection(COLLECTIONS.chats).doc();

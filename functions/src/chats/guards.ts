@@ -9,13 +9,25 @@ import { rememberDisplayName } from '../lib/lookups.ts';
 import { createMissingProfiles } from '../users/createMissingProfiles.ts';
 import { refuse } from './refusal.ts';
 
-/** A `bans/{uid}` document blocks every mutating callable until its `until` passes (null: forever). */
-export async function assertNotBanned(uid: string): Promise<void> {
-  const ban = await db().doc(paths.ban(uid)).get();
-  if (!ban.exists) return;
+/** A `bans/{uid}` document is in force until its `until` passes (null: forever). */
+function banInForce(ban: DocumentSnapshot): boolean {
+  if (!ban.exists) return false;
   const until: unknown = ban.get('until');
   const expired = typeof until === 'object' && until !== null && 'toMillis' in until && (until as { toMillis(): number }).toMillis() <= Date.now();
-  if (!expired) refuse('permission-denied', 'Your account is suspended.');
+  return !expired;
+}
+
+/** A ban blocks every mutating callable of the banned user. */
+export async function assertNotBanned(uid: string): Promise<void> {
+  if (banInForce(await db().doc(paths.ban(uid)).get())) refuse('permission-denied', 'Your account is suspended.');
+}
+
+/** Suspended users cannot be put into a group by someone else (the field and the user are named). */
+export async function assertNoneBanned(uids: readonly string[], field: string): Promise<void> {
+  if (uids.length === 0) return;
+  const bans = await db().getAll(...uids.map((uid) => db().doc(paths.ban(uid))));
+  const index = bans.findIndex(banInForce);
+  if (index >= 0) refuse('failed-precondition', `Field '${field}': user '${uids[index]}' is suspended and cannot be added.`);
 }
 
 async function readProfiles(uids: readonly string[]): Promise<Map<string, DocumentSnapshot>> {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { COLLECTIONS, INVITE_CODE_BYTES, chatSchema, inviteLinkSchema, invitePath, paths, type Chat, type InviteLink } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { WEB_APP_URL } from '../lib/params.ts';
+import { refuseNonMember, requireMember } from './plans.ts';
 import { refuse } from './refusal.ts';
 
 export function newInviteCode(): string {
@@ -13,13 +14,17 @@ export function inviteUrl(code: string): string {
   return `${WEB_APP_URL.value().replace(/\/+$/, '')}${invitePath(code)}`;
 }
 
-/** The group, when the caller is one of its admins; invite links are an admin tool. */
+/**
+ * The group, when the caller is one of its admins; invite links are an admin tool. Membership is
+ * checked first, so a stranger learns nothing about the chat (see refuseNonMember).
+ */
 export async function groupForAdmin(chatId: string, uid: string): Promise<Chat> {
   const parsed = chatSchema.safeParse((await db().doc(paths.chat(chatId)).get()).data());
-  if (!parsed.success) refuse('not-found', 'That chat does not exist.');
+  if (!parsed.success) refuseNonMember();
   const chat = parsed.data;
+  requireMember(chat, uid);
   if (chat.type !== 'group') refuse('failed-precondition', 'Direct chats have no invite links.');
-  if (!chat.memberIds.includes(uid) || !chat.adminIds.includes(uid)) refuse('permission-denied', 'Only group admins can manage invite links.');
+  if (!chat.adminIds.includes(uid)) refuse('permission-denied', 'Only group admins can manage invite links.');
   return chat;
 }
 

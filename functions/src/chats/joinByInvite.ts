@@ -1,6 +1,7 @@
 /**
  * `joinByInvite({code})`: the caller joins the group behind a working invite link (a member
- * already gets the chat id back). The group stays within MAX_GROUP_MEMBERS.
+ * already gets the chat id back). The group stays within MAX_GROUP_MEMBERS. Someone an admin
+ * removed stays out until an admin adds them back, whatever links they still hold.
  */
 import type { CallableInput } from '@natter/model';
 import type { AuthedContext } from '../lib/callable.ts';
@@ -19,7 +20,7 @@ export async function handleJoinByInvite(
   return refusalsAsHttps(async () => {
     await assertNotBanned(context.uid);
     const link = await usableInvite(input.code);
-    await runChatChange(link.chatId, context.uid, (chat) => planJoin(chat, context.uid, link.createdBy), mirror);
+    await runChatChange(link.chatId, context.uid, (chat, barred) => planJoin(chat, context.uid, link.createdBy, barred.has(context.uid)), mirror, [context.uid]);
     return { chatId: link.chatId };
   });
 }

@@ -36,6 +36,10 @@ export type ChatChange =
       notes: SystemNote[];
       /** Whether the actor stays a member and so has read the notes they caused. */
       actorReads: boolean;
+      /** Removed by an admin: an invite link no longer lets them back in. */
+      barred: string[];
+      /** Added back by an admin: the bar is lifted. */
+      unbarred: string[];
     }
   /** The last member left: the chat and its member document go. */
   | { kind: 'delete'; action: string; removed: string[] }
@@ -56,6 +60,8 @@ const change = (action: string, fields: Partial<Extract<ChatChange, { kind: 'cha
   roles: [],
   notes: [],
   actorReads: true,
+  barred: [],
+  unbarred: [],
   ...fields,
 });
 
@@ -63,8 +69,17 @@ function requireGroup(chat: Chat): void {
   if (chat.type !== 'group') refuse('failed-precondition', 'This is a direct chat, not a group.');
 }
 
-function requireMember(chat: Chat, uid: string): void {
-  if (!chat.memberIds.includes(uid)) refuse('permission-denied', 'You are not a member of this chat.');
+/**
+ * The one answer for a chat the caller is not in, the same as for a chat that does not exist, so
+ * nobody can probe whether a group id exists or two users share a direct chat. Membership is
+ * therefore checked before anything else about the chat (its type, its admins).
+ */
+export function refuseNonMember(): never {
+  refuse('not-found', 'That chat does not exist, or you are not a member of it.');
+}
+
+export function requireMember(chat: Chat, uid: string): void {
+  if (!chat.memberIds.includes(uid)) refuseNonMember();
 }
 
 function requireAdmin(chat: Chat, uid: string): void {
@@ -112,6 +127,7 @@ export function planCreateGroup(
 
 /** Adds members in order; they join with the role `member`. */
 export function planAddMembers(chat: Chat, actorId: string, uids: readonly string[]): ChatChange {
+  requireMember(chat, actorId);
   requireGroup(chat);
   requireAdmin(chat, actorId);
   const newIds = [...new Set(uids)].filter((uid) => !chat.memberIds.includes(uid));
@@ -121,13 +137,15 @@ export function planAddMembers(chat: Chat, actorId: string, uids: readonly strin
     patch: { memberIds: [...chat.memberIds, ...newIds] },
     newMembers: newIds.map((uid) => ({ uid, role: 'member', addedBy: actorId, noteIndex: 0 })),
     notes: [{ event: 'added', actorId, targetIds: newIds }],
+    unbarred: newIds,
   });
 }
 
-/** Someone with a valid invite link joins. */
-export function planJoin(chat: Chat, uid: string, invitedBy: string): ChatChange {
+/** Someone with a valid invite link joins, unless an admin removed them (`barred`) and has not added them back. */
+export function planJoin(chat: Chat, uid: string, invitedBy: string, barred: boolean): ChatChange {
   requireGroup(chat);
   if (chat.memberIds.includes(uid)) return noop('join', [uid]);
+  if (barred) refuse('permission-denied', 'An admin removed you from this group; only an admin can add you back.');
   ensureRoom(chat, 1);
   return change('join', {
     patch: { memberIds: [...chat.memberIds, uid] },
@@ -137,6 +155,7 @@ export function planJoin(chat: Chat, uid: string, invitedBy: string): ChatChange
 }
 
 export function planRemoveMember(chat: Chat, actorId: string, target: string): ChatChange {
+  requireMember(chat, actorId);
   requireGroup(chat);
   if (target === actorId) refuse('invalid-argument', "Field 'uid': use leaveChat to leave a group yourself.");
   requireAdmin(chat, actorId);
@@ -144,14 +163,18 @@ export function planRemoveMember(chat: Chat, actorId: string, target: string): C
   return change('remove', {
     patch: { memberIds: without(chat.memberIds, target), adminIds: without(chat.adminIds, target) },
     removed: [target],
+    barred: [target],
     notes: [{ event: 'removed', actorId, targetIds: [target] }],
   });
 }
 
-/** Leaving; the last admin leaving makes the longest-standing remaining member an admin. */
+/**
+ * Leaving; the last admin leaving makes the longest-standing remaining member an admin. Someone
+ * not (or no longer) in the chat gets the non-member answer, never `{}`, which would confirm the chat.
+ */
 export function planLeave(chat: Chat, uid: string): ChatChange {
+  requireMember(chat, uid);
   requireGroup(chat);
-  if (!chat.memberIds.includes(uid)) return noop('leave', [], [uid]);
   const remaining = without(chat.memberIds, uid);
   if (remaining.length === 0) return { kind: 'delete', action: 'leave', removed: [uid] };
   const admins = without(chat.adminIds, uid);
@@ -169,6 +192,7 @@ export function planLeave(chat: Chat, uid: string): ChatChange {
 }
 
 export function planSetRole(chat: Chat, actorId: string, target: string, role: Role): ChatChange {
+  requireMember(chat, actorId);
   requireGroup(chat);
   requireAdmin(chat, actorId);
   if (!chat.memberIds.includes(target)) refuse('not-found', "Field 'uid': that user is not a member of this group.");
@@ -188,8 +212,8 @@ type UpdateInput = Omit<CallableInput<'updateGroup'>, 'chatId'>;
 
 /** Group info (name, description, photo) and settings; one system message per visible change. */
 export function planUpdateGroup(chat: Chat, actorId: string, input: UpdateInput): ChatChange {
-  requireGroup(chat);
   requireMember(chat, actorId);
+  requireGroup(chat);
   const isAdmin = chat.adminIds.includes(actorId);
   const patch: ChatPatch = {};
   const notes: SystemNote[] = [];

@@ -49,7 +49,7 @@ describe('who may change a group (each refusal next to the same call allowed)', 
   it.each([
     ['an admin adds', () => planAddMembers(group(), 'ana', ['dev']), 'allowed'],
     ['a member adds', () => planAddMembers(group(), 'ben', ['dev']), 'permission-denied'],
-    ['a stranger adds', () => planAddMembers(group(), 'eve', ['dev']), 'permission-denied'],
+    ['a stranger adds', () => planAddMembers(group(), 'eve', ['dev']), 'not-found'],
     ['an admin adds to a direct chat', () => planAddMembers(direct, 'ana', ['dev']), 'failed-precondition'],
     ['an admin fills the group to the limit', () => planAddMembers(group({ memberIds: ids(MAX_GROUP_MEMBERS - 1, 'ana') }), 'ana', ['dev']), 'allowed'],
     ['an admin goes past the limit', () => planAddMembers(group({ memberIds: ids(MAX_GROUP_MEMBERS, 'ana') }), 'ana', ['dev']), 'resource-exhausted'],
@@ -66,12 +66,34 @@ describe('who may change a group (each refusal next to the same call allowed)', 
     ['an admin renames an admins-only group', () => planUpdateGroup(group({ settings: { ...DEFAULT_CHAT_SETTINGS, onlyAdminsCanEditInfo: true } }), 'ana', { name: 'New' }), 'allowed'],
     ['a member changes settings', () => planUpdateGroup(group(), 'ben', { settings: { onlyAdminsCanSend: true } }), 'permission-denied'],
     ['an admin changes settings', () => planUpdateGroup(group(), 'ana', { settings: { onlyAdminsCanSend: true } }), 'allowed'],
-    ['a stranger renames', () => planUpdateGroup(group(), 'eve', { name: 'New' }), 'permission-denied'],
+    ['a stranger renames', () => planUpdateGroup(group(), 'eve', { name: 'New' }), 'not-found'],
     ['someone leaves a direct chat', () => planLeave(direct, 'ana'), 'failed-precondition'],
-    ['a stranger joins by link', () => planJoin(group(), 'eve', 'ana'), 'allowed'],
-    ['a stranger joins a full group by link', () => planJoin(group({ memberIds: ids(MAX_GROUP_MEMBERS, 'ana') }), 'eve', 'ana'), 'resource-exhausted'],
+    ['a stranger joins by link', () => planJoin(group(), 'eve', 'ana', false), 'allowed'],
+    ['someone an admin removed joins by link', () => planJoin(group(), 'eve', 'ana', true), 'permission-denied'],
+    ['a stranger joins a full group by link', () => planJoin(group({ memberIds: ids(MAX_GROUP_MEMBERS, 'ana') }), 'eve', 'ana', false), 'resource-exhausted'],
   ])('%s: %s', (_label, run, expected) => {
     expect(refusal(run)).toBe(expected);
+  });
+});
+
+/**
+ * A stranger must not learn whether a chat id names a group or a direct chat (or anything at all,
+ * see runChatChange): every plan gives them the answer a missing chat gets, before any other check.
+ */
+describe('a non-member gets one answer whatever the chat is', () => {
+  const stranger = 'eve';
+  const plans: [string, (chat: Chat) => unknown][] = [
+    ['addMembers', (chat) => planAddMembers(chat, stranger, ['dev'])],
+    ['removeMember', (chat) => planRemoveMember(chat, stranger, 'ben')],
+    ['leaveChat', (chat) => planLeave(chat, stranger)],
+    ['setMemberRole', (chat) => planSetRole(chat, stranger, 'ben', 'admin')],
+    ['updateGroup', (chat) => planUpdateGroup(chat, stranger, { name: 'New' })],
+  ];
+  it.each(plans)('%s: the same code for a group and a direct chat, and a member sees the real reason', (_name, plan) => {
+    expect(refusal(() => plan(group()))).toBe('not-found');
+    expect(refusal(() => plan(direct))).toBe('not-found');
+    // Positive control: a member of the direct chat is told it is not a group.
+    expect(refusal(() => plan({ ...direct, memberIds: ['ana', stranger] }))).toBe('failed-precondition');
   });
 });
 
@@ -105,6 +127,10 @@ describe('what a change does', () => {
     const c = changed(planRemoveMember(group({ adminIds: ['ana', 'ben'] }), 'ana', 'ben'));
     expect(c.patch).toEqual({ memberIds: ['ana', 'cai'], adminIds: ['ana'] });
     expect(c.removed).toEqual(['ben']);
+    // An admin's removal bars an invite link from bringing them back; adding them back lifts it.
+    expect(c.barred).toEqual(['ben']);
+    expect(changed(planAddMembers(group(), 'ana', ['ben', 'dev'])).unbarred).toEqual(['dev']);
+    expect(changed(planLeave(group(), 'ben')).barred).toEqual([]);
     expect(planRemoveMember(group(), 'ana', 'eve')).toMatchObject({ kind: 'noop', mirror: { remove: ['eve'] } });
   });
 
@@ -122,9 +148,9 @@ describe('what a change does', () => {
     expect(c.roles).toEqual([]);
   });
 
-  it('deletes the group when its last member leaves; leaving twice is a no-op', () => {
+  it('deletes the group when its last member leaves; leaving again answers as to a stranger', () => {
     expect(planLeave(group({ memberIds: ['ana'] }), 'ana')).toEqual({ kind: 'delete', action: 'leave', removed: ['ana'] });
-    expect(planLeave(group(), 'eve').kind).toBe('noop');
+    expect(refusal(() => planLeave(group(), 'eve'))).toBe('not-found');
   });
 
   it('posts one note per visible change and nothing for a call that changes nothing', () => {

@@ -10,8 +10,7 @@ import { CONTENDED, CountedWrites } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
 import type { MembershipChange, MembershipMirror } from '../lib/rtdb.ts';
 import { missingMemberWrites, writeChange, writeDeferredMembers, type MemberWrite } from './apply.ts';
-import type { ChatChange } from './plans.ts';
-import { refuse } from './refusal.ts';
+import { refuseNonMember, type ChatChange } from './plans.ts';
 
 export interface ChangeResult {
   kind: ChatChange['kind'];
@@ -20,21 +19,28 @@ export interface ChangeResult {
   writes: number;
 }
 
+/**
+ * `barredAmong` names users whose removal records (an admin removed them) are read in the same
+ * transaction; the plan gets those who are barred, so a join racing a removal cannot slip in.
+ */
 export async function runChatChange(
   chatId: string,
   actorId: string,
-  plan: (chat: Chat) => ChatChange,
+  plan: (chat: Chat, barred: ReadonlySet<string>) => ChatChange,
   mirror: MembershipMirror,
+  barredAmong: readonly string[] = [],
 ): Promise<ChangeResult> {
   const started = Date.now();
   const firestore = db();
   const chatRef = firestore.doc(paths.chat(chatId));
 
   const outcome = await firestore.runTransaction(async (tx) => {
-    const parsed = chatSchema.safeParse((await tx.get(chatRef)).data());
-    if (!parsed.success) refuse('not-found', 'That chat does not exist.');
+    const [chatSnap, ...removals] = await Promise.all([chatRef, ...barredAmong.map((uid) => firestore.doc(paths.removal(chatId, uid)))].map((ref) => tx.get(ref)));
+    const parsed = chatSchema.safeParse(chatSnap?.data());
+    if (!parsed.success) refuseNonMember();
     const chat = parsed.data;
-    const change = plan(chat);
+    const barred = new Set(barredAmong.filter((_uid, i) => removals[i]?.exists === true));
+    const change = plan(chat, barred);
     const w = new CountedWrites(tx);
     let seq = chat.seq;
     let deferred: MemberWrite[] = [];

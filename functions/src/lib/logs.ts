@@ -107,6 +107,9 @@ export const logs = {
   reportEvidenceCaptured(fields: { reportId: string; eventId: string; available: boolean; durationMs: number }) {
     logger.info('report evidence captured', { event: 'report_evidence_captured', ...fields });
   },
+  reportRateLimited(fields: { reportId: string; eventId: string; retryAfterMs: number }) {
+    logger.warn('report dismissed: reporter over the report rate limit', { event: 'report_rate_limited', ...fields });
+  },
   reportAlreadyCaptured(fields: { reportId: string; eventId: string }) {
     logger.info('report evidence already captured', { event: 'report_duplicate_delivery', ...fields });
   },

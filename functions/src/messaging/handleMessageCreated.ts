@@ -16,6 +16,7 @@ import { logs } from '../lib/logs.ts';
 import { enqueueMessageNotification } from '../notifications/enqueueMessageNotification.ts';
 import { markSenderRead } from './markers.ts';
 import { planMessage, type MessagePlan } from './planMessage.ts';
+import { rejectedTombstone } from './rejectedMessage.ts';
 
 export interface MessageCreatedEvent {
   chatId: string;
@@ -48,8 +49,8 @@ export async function handleMessageCreated({ chatId, messageId, eventId }: Messa
       if (plan.kind === 'duplicate' || plan.kind === 'presequenced') return { plan, writes: 0 };
       const writes = new CountedWrites(tx);
       if (plan.kind === 'reject') {
-        // Never fanned out: the content is cleared and the message marked, so clients show nothing.
-        writes.update(messageRef, { rejected: true, text: '', media: null, deletedForEveryone: true });
+        // Never fanned out: replaced by a marked tombstone holding no client payload (one write).
+        writes.set(messageRef, rejectedTombstone(message));
       } else {
         await applyAccepted(writes, { chatId, messageId, chatRef, messageRef }, plan);
       }

@@ -1,6 +1,6 @@
 /**
  * Mirrors `/status/{uid}` into `users/{uid}` (`online`, `lastSeenAt`) and follows the owner's
- * last-seen setting. Both run in a transaction over the profile, the account settings and the
+ * last-seen setting, which governs both. Both run in a transaction over the profile, the account settings and the
  * private presence watermark, so late, repeated or concurrent events give one final state.
  */
 import { Timestamp } from 'firebase-admin/firestore';
@@ -62,7 +62,7 @@ export async function handleAccountUpdated({ uid, before, after, eventId }: Acco
     // Planned from the account as it is now, not as the event saw it.
     const next = planLastSeenVisibility({ profile: profile?.data(), mark: mark?.data(), account: account?.data() });
     if (next === undefined) return 0;
-    tx.update(userRef, { lastSeenAt: next.lastSeenAtMs === null ? null : Timestamp.fromMillis(next.lastSeenAtMs) });
+    tx.update(userRef, { online: next.online, lastSeenAt: next.lastSeenAtMs === null ? null : Timestamp.fromMillis(next.lastSeenAtMs) });
     return 1;
   }, CONTENDED);
   if (writes > 0) logs.lastSeenVisibilityChanged({ uid, lastSeen: String(lastSeenOf(after)), eventId });

@@ -28,27 +28,32 @@ export function planPresence({ status, profile, mark, account }: PresenceInput):
     return { kind: 'stale', watermark: watermark.data.lastChanged };
   }
   const next: Status = parsed.data;
+  // `online` follows the same choice as last seen (WhatsApp's "same as last seen"): watching the
+  // flag flip to false would otherwise tell anyone when a user who chose `nobody` was last there.
+  const shown = lastSeenShown(account);
   return {
     kind: 'apply',
-    online: next.state === 'online',
-    lastSeenAtMs: lastSeenShown(account) ? next.lastChanged : null,
+    online: shown && next.state === 'online',
+    lastSeenAtMs: shown ? next.lastChanged : null,
     mark: { state: next.state, lastChanged: next.lastChanged },
   };
 }
 
 /**
- * After the owner changed the last-seen setting: the `lastSeenAt` the profile should show now, or
- * undefined when it already shows the right thing. `nobody` hides it; `everyone` shows the last
- * applied status time again.
+ * After the owner changed the last-seen setting: the `online` and `lastSeenAt` the profile should
+ * show now, or undefined when it already shows them. `nobody` hides both (offline, no time);
+ * `everyone` shows the last applied status again.
  */
-export function planLastSeenVisibility({ profile, mark, account }: Omit<PresenceInput, 'status'>): { lastSeenAtMs: number | null } | undefined {
+export function planLastSeenVisibility({ profile, mark, account }: Omit<PresenceInput, 'status'>): { online: boolean; lastSeenAtMs: number | null } | undefined {
   if (!isLiveProfile(profile)) return undefined;
-  const current = (profile as Record<string, unknown>).lastSeenAt;
-  const currentMs = typeof current === 'object' && current !== null && 'toMillis' in current ? (current as { toMillis(): number }).toMillis() : null;
-  if (!lastSeenShown(account)) return currentMs === null ? undefined : { lastSeenAtMs: null };
+  const current = profile as Record<string, unknown>;
+  const currentMs = typeof current.lastSeenAt === 'object' && current.lastSeenAt !== null && 'toMillis' in current.lastSeenAt ? (current.lastSeenAt as { toMillis(): number }).toMillis() : null;
+  const currentOnline = current.online === true;
+  if (!lastSeenShown(account)) return currentMs === null && !currentOnline ? undefined : { online: false, lastSeenAtMs: null };
   const watermark = presenceMarkSchema.safeParse(mark);
-  if (!watermark.success || currentMs === watermark.data.lastChanged) return undefined;
-  return { lastSeenAtMs: watermark.data.lastChanged };
+  if (!watermark.success) return undefined;
+  const next = { online: watermark.data.state === 'online', lastSeenAtMs: watermark.data.lastChanged };
+  return currentMs === next.lastSeenAtMs && currentOnline === next.online ? undefined : next;
 }
 
 export function lastSeenShown(account: unknown): boolean {

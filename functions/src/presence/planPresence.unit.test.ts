@@ -40,6 +40,17 @@ describe('planPresence', () => {
     });
   });
 
+  it('never shows online for users who chose nobody: the flag flipping would reveal last seen', () => {
+    expect(planPresence({ status: { state: 'online', lastChanged: 300 }, profile, mark: undefined, account: nobody })).toMatchObject({
+      kind: 'apply',
+      online: false,
+      lastSeenAtMs: null,
+      mark: { state: 'online', lastChanged: 300 },
+    });
+    // Control: the same event for someone who shows last seen.
+    expect(planPresence({ status: { state: 'online', lastChanged: 300 }, profile, mark: undefined, account: everyone })).toMatchObject({ online: true });
+  });
+
   it.each([
     ['a removed status', null, profile, 'status removed'],
     ['a malformed status', { state: 'away', lastChanged: 1 }, profile, 'status does not match the model'],
@@ -51,14 +62,16 @@ describe('planPresence', () => {
 });
 
 describe('planLastSeenVisibility', () => {
-  it('clears last seen when the owner switches to nobody, and does nothing if already clear', () => {
-    expect(planLastSeenVisibility({ profile: { ...profile, lastSeenAt: ts(500) }, mark: mark(500), account: nobody })).toEqual({ lastSeenAtMs: null });
+  it('clears last seen and online when the owner switches to nobody, and does nothing if already clear', () => {
+    expect(planLastSeenVisibility({ profile: { ...profile, lastSeenAt: ts(500) }, mark: mark(500, 'offline'), account: nobody })).toEqual({ online: false, lastSeenAtMs: null });
+    expect(planLastSeenVisibility({ profile: { ...profile, online: true, lastSeenAt: ts(500) }, mark: mark(500), account: nobody })).toEqual({ online: false, lastSeenAtMs: null });
     expect(planLastSeenVisibility({ profile, mark: mark(500), account: nobody })).toBeUndefined();
   });
 
-  it('shows the last applied status time again when the owner switches back to everyone', () => {
-    expect(planLastSeenVisibility({ profile, mark: mark(500), account: everyone })).toEqual({ lastSeenAtMs: 500 });
-    expect(planLastSeenVisibility({ profile: { ...profile, lastSeenAt: ts(500) }, mark: mark(500), account: everyone })).toBeUndefined();
+  it('shows the last applied status again when the owner switches back to everyone', () => {
+    expect(planLastSeenVisibility({ profile, mark: mark(500), account: everyone })).toEqual({ online: true, lastSeenAtMs: 500 });
+    expect(planLastSeenVisibility({ profile, mark: mark(500, 'offline'), account: everyone })).toEqual({ online: false, lastSeenAtMs: 500 });
+    expect(planLastSeenVisibility({ profile: { ...profile, online: true, lastSeenAt: ts(500) }, mark: mark(500), account: everyone })).toBeUndefined();
     expect(planLastSeenVisibility({ profile, mark: undefined, account: everyone })).toBeUndefined();
   });
 });

@@ -15,18 +15,17 @@ export interface NewAuthUser {
   photoURL?: string | null;
 }
 
-/** "ana.alvarez+news@example.com" -> "ana.alvarez": the local part without a subaddress tag. */
-export function displayNameFromEmail(email: string | null | undefined): string | null {
-  if (!email) return null;
-  const local = email.split('@')[0]?.split('+')[0] ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped
-  const clean = local.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return clean.length > 0 ? clean.slice(0, MAX_DISPLAY_NAME_LENGTH) : null;
-}
-
+/**
+ * A new user's public name: the Auth display name when the sign-in provider gave one, else a
+ * neutral fallback. Never anything derived from the email: profiles are readable and searchable
+ * by exact lower-case name, so a name built from the address would let anyone confirm it. An
+ * Auth name that is the address or its local part is treated the same way.
+ */
 function chooseDisplayName(user: NewAuthUser): string {
-  const fromAuth = user.displayName?.trim().slice(0, MAX_DISPLAY_NAME_LENGTH);
-  return fromAuth || displayNameFromEmail(user.email) || FALLBACK_DISPLAY_NAME;
+  const fromAuth = user.displayName?.trim().slice(0, MAX_DISPLAY_NAME_LENGTH) ?? '';
+  const email = user.email?.toLowerCase() ?? '';
+  const revealsEmail = email !== '' && (fromAuth.includes('@') || fromAuth.toLowerCase() === email.split('@')[0]?.split('+')[0]);
+  return fromAuth && !revealsEmail ? fromAuth : FALLBACK_DISPLAY_NAME;
 }
 
 function safePhotoUrl(url: string | null | undefined): string | null {

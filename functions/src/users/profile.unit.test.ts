@@ -1,28 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { accountSchema, userProfileSchema } from '@natter/model';
-import { FALLBACK_DISPLAY_NAME, displayNameFromEmail, initialAccount, initialProfile, tombstoneProfile } from './profile.ts';
+import { FALLBACK_DISPLAY_NAME, initialAccount, initialProfile, tombstoneProfile } from './profile.ts';
 
 const ts = { toMillis: () => 0 };
 
-describe('displayNameFromEmail', () => {
-  it.each([
-    ['ana@natter.test', 'ana'],
-    ['ana.alvarez+news@example.com', 'ana.alvarez'],
-    [`${'x'.repeat(80)}@example.com`, 'x'.repeat(64)],
-    ['+tag@example.com', null],
-    [null, null],
-  ])('%s -> %s', (email, expected) => {
-    expect(displayNameFromEmail(email)).toBe(expected);
-  });
-});
-
 describe('initial documents', () => {
-  it('name a new user from the email local part and pass the model schemas', () => {
+  it('never name a new user from their email, and pass the model schemas', () => {
     const profile = initialProfile({ uid: 'u1', email: 'Ana.Alvarez@natter.test' }, ts);
-    expect(profile).toMatchObject({ displayName: 'Ana.Alvarez', displayNameLower: 'ana.alvarez', about: '', photoURL: null });
+    expect(profile).toMatchObject({ displayName: FALLBACK_DISPLAY_NAME, displayNameLower: FALLBACK_DISPLAY_NAME.toLowerCase(), about: '', photoURL: null });
+    expect(JSON.stringify(profile).toLowerCase()).not.toContain('alvarez');
     expect(userProfileSchema.safeParse(profile).success).toBe(true);
     const account = initialAccount({ uid: 'u1', email: 'ana@natter.test', emailVerified: true }, ts);
     expect(accountSchema.parse(account)).toMatchObject({ email: 'ana@natter.test', emailVerified: true, settings: { readReceipts: true } });
+  });
+
+  it.each([
+    ['the address itself', 'ana.alvarez+news@example.com'],
+    ['its local part', 'Ana.Alvarez'],
+    ['any address', 'someone@else.test'],
+  ])('ignore an Auth display name that is %s', (_label, displayName) => {
+    expect(initialProfile({ uid: 'u', email: 'ana.alvarez+news@example.com', displayName }, ts).displayName).toBe(FALLBACK_DISPLAY_NAME);
   });
 
   it('prefer the Auth display name, fall back without an email, and drop non-https photos', () => {

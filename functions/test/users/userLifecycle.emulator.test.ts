@@ -24,10 +24,13 @@ async function deletedProfile(uid: string) {
 }
 
 describe('on user created', () => {
-  it('creates the profile (named from the email) and the private account', async () => {
+  it('creates the profile (never named from the email) and the private account', async () => {
     const user = await adminAuth.createUser({ email: 'ana.alvarez+work@natter.test' });
     const profile = userProfileSchema.parse(await eventually(() => docData(paths.user(user.uid))));
-    expect(profile).toMatchObject({ uid: user.uid, displayName: 'ana.alvarez', displayNameLower: 'ana.alvarez', online: false, lastSeenAt: null });
+    expect(profile).toMatchObject({ uid: user.uid, displayName: 'Natter user', displayNameLower: 'natter user', online: false, lastSeenAt: null });
+    // The public directory cannot confirm the address: no exact-name search finds its local part.
+    const search = await adminDb.collection('users').where('displayNameLower', '==', 'ana.alvarez').get();
+    expect(search.size).toBe(0);
     const account = accountSchema.parse(await eventually(() => docData(paths.account(user.uid))));
     expect(account).toMatchObject({ email: 'ana.alvarez+work@natter.test', emailVerified: false, settings: DEFAULT_ACCOUNT_SETTINGS });
   });
@@ -71,8 +74,8 @@ function member(uid: string, role: 'admin' | 'member') {
 }
 
 async function seedWorld(): Promise<void> {
-  for (const [uid, email] of [[DOOMED, EMAIL], ['alice', 'alice@natter.test'], ['bob', 'bob@natter.test']] as const) {
-    await adminAuth.createUser({ uid, email, emailVerified: true });
+  for (const [uid, email, displayName] of [[DOOMED, EMAIL, 'Doomed Person'], ['alice', 'alice@natter.test', 'Alice'], ['bob', 'bob@natter.test', 'Bob']] as const) {
+    await adminAuth.createUser({ uid, email, emailVerified: true, displayName });
     await eventually(() => docData(paths.account(uid)));
   }
   const now = Timestamp.now();
@@ -171,6 +174,7 @@ describe('on user deleted', () => {
       const text = JSON.stringify({ path, data });
       expect(text, path).not.toContain(EMAIL);
       expect(text, path).not.toContain('doomed.person');
+      expect(text, path).not.toContain('Doomed Person');
       expect(text, path).not.toContain('fcm-token-of-doomed');
       const tombstoneFields = { senderId: null, system: null, lastMessage: null, ...(path === paths.user(DOOMED) ? { uid: null } : {}) };
       expect(JSON.stringify({ ...data, ...tombstoneFields }), path).not.toContain(DOOMED);
@@ -181,7 +185,7 @@ describe('on user deleted', () => {
     await seedWorld();
     await adminAuth.deleteUser('bob');
     await deletedProfile('bob');
-    expect(await docData(paths.user(DOOMED))).toMatchObject({ displayName: 'doomed.person' });
+    expect(await docData(paths.user(DOOMED))).toMatchObject({ displayName: 'Doomed Person' });
     expect(await docData(paths.account(DOOMED))).toMatchObject({ email: EMAIL });
     expect(await docData(paths.chat(GROUP))).toMatchObject({ memberIds: [DOOMED, 'alice'], adminIds: [DOOMED] });
     expect(await docData(paths.message(GROUP, 'm-photo'))).toMatchObject({ media: { name: 'flat.jpg' } });

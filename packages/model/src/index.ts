@@ -6,6 +6,7 @@ export * from './schemas/common.ts';
 export * from './schemas/users.ts';
 export * from './schemas/messages.ts';
 export * from './schemas/chats.ts';
+export * from './schemas/removals.ts';
 export * from './schemas/moderation.ts';
 export * from './schemas/storage.ts';
 export * from './schemas/callables.ts';

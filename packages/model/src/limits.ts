@@ -54,6 +54,15 @@ export const MAX_PAGE_SIZE = 100;
 /** A chat's member list may be read in one query of at most this many documents. */
 export const MAX_MEMBERS_PAGE_SIZE = MAX_GROUP_MEMBERS;
 
+/**
+ * Reports each user may file: every report runs an evidence transaction (up to ~9 reads), so the
+ * report trigger counts them per reporter and dismisses the ones over either window unread.
+ */
+export const REPORT_RATE_LIMITS = [
+  { max: 10, windowMs: 60 * 1000 },
+  { max: 100, windowMs: 24 * 60 * 60 * 1000 },
+] as const;
+
 /** Email sign-in codes: digits, lifetime and wrong guesses allowed per code. */
 export const EMAIL_CODE_DIGITS = 6;
 export const EMAIL_CODE_TTL_MS = 10 * 60 * 1000;

@@ -171,6 +171,21 @@ export function registerAttacks(harness: RulesHarness): void {
       () => set(mia(), msgPath(GROUP, freshId()), newMessage(MIA, { mentions: Array.from({ length: 50 }, () => ADA) })),
     );
     attack(
+      'a mention carrying a 20,000-character payload (about 1 MB across 50 of them)',
+      () => set(mia(), msgPath(GROUP, freshId()), newMessage(MIA, { mentions: Array.from({ length: 50 }, () => 'x'.repeat(20_000)) })),
+      () => set(mia(), msgPath(GROUP, freshId()), newMessage(MIA, { mentions: Array.from({ length: 50 }, () => 'x'.repeat(128)) })),
+    );
+    attack(
+      'a mention that is a nested map',
+      () => set(mia(), msgPath(GROUP, freshId()), newMessage(MIA, { mentions: [ADA, { uid: ADA, payload: 'x'.repeat(1_000) }] })),
+      () => set(mia(), msgPath(GROUP, freshId()), newMessage(MIA, { mentions: [ADA, MIA] })),
+    );
+    attack(
+      'a mention holding a slash (not uid-shaped)',
+      () => set(mia(), msgPath(GROUP, freshId()), newMessage(MIA, { mentions: [`${ADA}/x`] })),
+      () => set(mia(), msgPath(GROUP, freshId()), newMessage(MIA, { mentions: [ADA] })),
+    );
+    attack(
       'overwriting an existing message id with a new message',
       () => set(ada(), msgPath(GROUP, recentMessageId(MIA)), newMessage(ADA)),
       () => set(ada(), msgPath(GROUP, freshId()), newMessage(ADA)),
@@ -610,6 +625,21 @@ export function registerAttacks(harness: RulesHarness): void {
     attack(
       'reporting a message in a chat the reporter is not in',
       () => set(harness.as(SAM), paths.report(freshId()), report(SAM, { target: { type: 'message', chatId: GROUP, messageId: recentMessageId(ADA) } })),
+      () => set(mia(), paths.report(freshId()), report(MIA, { target: { type: 'message', chatId: GROUP, messageId: recentMessageId(ADA) } })),
+    );
+    attack(
+      'reporting a message id Firestore reserves (it would crash the evidence trigger)',
+      () => set(mia(), paths.report(freshId()), report(MIA, { target: { type: 'message', chatId: GROUP, messageId: '__x__' } })),
+      () => set(mia(), paths.report(freshId()), report(MIA, { target: { type: 'message', chatId: GROUP, messageId: recentMessageId(ADA) } })),
+    );
+    attack(
+      'reporting a user id Firestore reserves',
+      () => set(mia(), paths.report(freshId()), report(MIA, { target: { type: 'user', uid: '__proto__' } })),
+      () => set(mia(), paths.report(freshId()), report(MIA, { target: { type: 'user', uid: OUTSIDER } })),
+    );
+    attack(
+      'reporting a message in a chat id of two dots',
+      () => set(mia(), paths.report(freshId()), report(MIA, { target: { type: 'message', chatId: '..', messageId: recentMessageId(ADA) } })),
       () => set(mia(), paths.report(freshId()), report(MIA, { target: { type: 'message', chatId: GROUP, messageId: recentMessageId(ADA) } })),
     );
     attack(

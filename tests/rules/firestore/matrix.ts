@@ -21,10 +21,10 @@ export type RequestName =
   | 'readState' | 'readStateAdvance'
   | 'usersByName' | 'ownPrivate' | 'miaPrivate' | 'ownDevices' | 'miaDevices' | 'ownBlocked' | 'miaBlocked' | 'ownReadStates'
   // chats
-  | 'chat' | 'chatRename' | 'memberDoc' | 'markers' | 'textMessage' | 'edit' | 'deleteForEveryone' | 'react'
+  | 'chat' | 'chatRename' | 'memberDoc' | 'markers' | 'textMessage' | 'mentionMessage' | 'edit' | 'deleteForEveryone' | 'react'
   | 'myChats' | 'groupMembers' | 'groupMessages' | 'directMessages'
   // moderation and scheduling
-  | 'reportUser' | 'reportMessage' | 'reportStatus' | 'scheduled' | 'scheduledCancel' | 'openReports' | 'mySchedule'
+  | 'reportUser' | 'reportMessage' | 'reportReservedId' | 'reportStatus' | 'scheduled' | 'scheduledCancel' | 'openReports' | 'mySchedule'
   // server-only collections
   | 'serverDoc' | 'serverEdit' | 'serverPage';
 
@@ -129,6 +129,7 @@ export const MATRIX: MatrixRow[] = [
   row('chats/group-1/messages',                     'list',   'groupMessages',   'page through group messages',                D,     D,     A,    A,    D,     A,     A,    D),
   row('chats/blake_mia/messages',                   'list',   'directMessages',  'page through the direct chat',               D,     D,     A,    D,    D,     A,     D,    D),
   row('chats/group-1/messages/{new}',               'create', 'textMessage',     'send to the group',                          D,     D,     A,    A,    D,     A,     D,    D),
+  row('chats/group-1/messages/{new}',               'create', 'mentionMessage',  'send mentioning members (uid-shaped)',       D,     D,     A,    A,    D,     A,     D,    D),
   row('chats/group-announce/messages/{new}',        'create', 'textMessage',     'send to the admins-only group',              D,     D,     D,    A,    D,     D,     D,    D),
   row('chats/blake_mia/messages/{new}',             'create', 'textMessage',     'send in the direct chat (mia blocked blake)', D,    D,     A,    D,    D,     D,     D,    D),
   row('chats/group-1/messages/msg-{self}-recent',   'update', 'edit',            'edit own recent message',                    D,     D,     A,    A,    D,     A,     D,    D),
@@ -143,6 +144,7 @@ export const MATRIX: MatrixRow[] = [
   row('reports',                                    'list',   'openReports',     'list open reports',                          D,     D,     D,    D,    D,     D,     D,    A),
   row('reports/{new}',                              'create', 'reportUser',      'report a user',                              D,     A,     A,    A,    A,     A,     D,    A),
   row('reports/{new}',                              'create', 'reportMessage',   'report a group message',                     D,     D,     A,    A,    D,     A,     D,    D),
+  row('reports/{new}',                              'create', 'reportReservedId', 'report a message id Firestore reserves',     D,     D,     D,    D,    D,     D,     D,    D),
   row('reports/report-1',                           'update', 'reportStatus',    'change a report',                            D,     D,     D,    D,    D,     D,     D,    D),
   row('reports/report-1',                           'delete', null,              'delete a report',                            D,     D,     D,    D,    D,     D,     D,    D),
   // ---- scheduledMessages: owner reads; callables write

@@ -77,6 +77,7 @@ const REQUESTS: Record<RequestName, { payload: Payload } | { query: QueryBuilder
   },
   markers: { payload: () => ({ readSeq: 3, deliveredSeq: 3 }) },
   textMessage: { payload: ({ self }) => ({ senderId: self, type: 'text', text: 'hello', createdAt: serverTimestamp() }) },
+  mentionMessage: { payload: ({ self }) => ({ senderId: self, type: 'text', text: '@ada @mia', mentions: [UID.groupAdmin, UID.member], createdAt: serverTimestamp() }) },
   edit: { payload: () => ({ text: 'edited', editedAt: serverTimestamp() }) },
   deleteForEveryone: { payload: () => ({ ...DELETED_FOR_EVERYONE }) },
   react: { payload: ({ self }) => ({ [`reactions.${self}`]: '👍' }) },
@@ -94,6 +95,9 @@ const REQUESTS: Record<RequestName, { payload: Payload } | { query: QueryBuilder
     payload: ({ self }) => ({
       reporterId: self, target: { type: 'message', chatId: GROUP, messageId: recentMessageId(UID.groupAdmin) }, reason: 'abuse', status: 'open', createdAt: serverTimestamp(),
     }),
+  },
+  reportReservedId: {
+    payload: ({ self }) => ({ reporterId: self, target: { type: 'message', chatId: GROUP, messageId: '__x__' }, reason: 'abuse', status: 'open', createdAt: serverTimestamp() }),
   },
   reportStatus: { payload: () => ({ status: 'dismissed' }) },
   scheduled: {
