@@ -81,6 +81,32 @@ function pushRows(push: PushRun): string[] {
   ];
 }
 
+/** The cold-start section: one row per measured function, ratios to bare node from the same run. */
+export function coldStartLines(cold: ColdStart): string[] {
+  const list = (names: string[]) => names.join(', ') || 'none';
+  return [
+    '## Functions cold start',
+    '',
+    `Fresh Node processes, median of ${cold.runs}, each divided by a bare \`node -e 0\` run alternately with it. ` +
+      '"Load": functions/lib/index.js and the one export a runtime reads (all an instance evaluates before it is ready). ' +
+      '"First call": plus the handler modules its wiring imports on the first call. "SDK alone": the firebase-functions ' +
+      'trigger module the definition needs, loaded by itself (the floor no wiring can go under).',
+    '',
+    '| function | SDK alone / bare | load / bare | first call / bare | heavy modules at load | heavy modules at first call |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...cold.functions.map(
+      (f) => `| ${f.name} (\`${f.sdk}\`) | ${fmt(f.sdkRatio)} | ${fmt(f.loadRatio)} | ${fmt(f.firstCallRatio)} | ${list(f.heavyAtLoad)} | ${list(f.heavyAtFirstCall)} |`,
+    ),
+    `| every export read (deploy-time discovery; what every instance loaded when the entry was one eager bundle) | | ${fmt(cold.ratio)} | | ${list(cold.heavyAtLoad)} | |`,
+    '',
+  ];
+}
+
+export function coldStartContext(cold: ColdStart): string {
+  const each = cold.functions.map((f) => `${f.name} ${f.loadMs} / ${f.firstCallMs} ms (SDK alone ${f.sdkMs} ms)`).join('; ');
+  return `bare node ${cold.bareMs} ms, every export ${cold.loadMs} ms; load / first call: ${each}`;
+}
+
 export function renderMarkdown(result: BenchResult, command: string): string {
   const sizes = [...new Set(result.runs.map((r) => r.size))];
   const pairs = sizes.map((size) => {
@@ -112,13 +138,8 @@ export function renderMarkdown(result: BenchResult, command: string): string {
     `| --- | --- | ${sizes.map(() => '---').join(' | ')} |`,
     ...rows().map((row) => `| ${row.metric} | ${row.kind} | ${pairs.map((p) => row.value(p)).join(' | ')} |`),
     '',
-    '## Functions cold start',
-    '',
-    '| metric | figure | value |',
-    '| --- | --- | --- |',
-    `| Load functions/lib/index.js in a fresh Node process / bare \`node -e 0\` (median of ${result.coldStart.runs}) | ratio | ${fmt(result.coldStart.ratio)} |`,
-    `| Heavy modules loaded by loading the entry | list | ${result.coldStart.heavyAtLoad.join(', ') || 'none'} |`,
-    `| Heavy modules loaded in the runtime serving onMessageCreated when it committed | list | ${result.counting.heavyOnTriggerPath.join(', ') || 'none'} |`,
+    ...coldStartLines(result.coldStart),
+    `Heavy modules loaded in the emulator runtime serving onMessageCreated when it committed: ${result.counting.heavyOnTriggerPath.join(', ') || 'none'}.`,
     '',
     '## Throughput knee',
     '',
@@ -143,7 +164,7 @@ export function renderMarkdown(result: BenchResult, command: string): string {
     '## Context (machine-specific milliseconds, not comparable across machines)',
     '',
     `Floor p50 / p95 / p99 per size: ${result.floors.map((f) => `${f.size}: ${fmt(f.p50)} / ${fmt(f.p95)} / ${fmt(f.p99)} ms`).join('; ')}. ` +
-      `Cold start medians: bare node ${result.coldStart.bareMs} ms, functions entry ${result.coldStart.loadMs} ms.`,
+      `Cold start medians: ${coldStartContext(result.coldStart)}.`,
     `Function-write counting verified on a known action: ${result.counting.verified ? 'yes' : 'NO'} (wrote ${result.counting.knownActionPaths.join(', ')}).`,
     '',
   ];

@@ -87,13 +87,16 @@ function options(modules) {
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const modules = modulesOf(readEntry(readFileSync(ENTRY, 'utf8')));
-  rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   if (process.argv.includes('--watch')) {
+    // The emulator may be reading lib/ already, so nothing is removed; old chunks are just unused.
     const ctx = await context(options(modules));
     await ctx.watch();
     console.log('functions: watching src for changes');
   } else {
+    // A fresh lib/ so no chunk of an earlier build is deployed.
+    rmSync(OUT, { recursive: true, force: true });
+    mkdirSync(OUT, { recursive: true });
     await build(options(modules));
   }
 }

@@ -4,6 +4,7 @@
 //
 //   NATTER_PORT_OFFSET=60 npm run bench
 //   npm run bench -- --sizes 2,32 --messages 10 --knee-steps 3
+//   npm run bench -- --only coldstart      the cold-start rows alone, no emulators (bench/coldstart.ts)
 //
 // A preload (bench/preload/count-writes.mjs) is put into NODE_OPTIONS so the Functions emulator's
 // runtime, which inherits this environment, appends every write the functions commit to a ledger.
@@ -22,21 +23,36 @@ const PRELOAD = path.join(ROOT, 'bench', 'preload', 'count-writes.mjs');
 mkdirSync(RESULTS, { recursive: true });
 rmSync(LEDGER, { force: true });
 
+function buildFunctions() {
+  console.log('bench: building functions');
+  const built = spawnSync('node', ['functions/build.mjs'], { cwd: ROOT, env: childEnv(), stdio: 'inherit' });
+  if (built.status !== 0) {
+    console.error('The functions bundle did not build; the bench cannot run.');
+    process.exit(1);
+  }
+}
+
+const only = process.argv.indexOf('--only');
+if (only !== -1) {
+  if (process.argv[only + 1] !== 'coldstart') {
+    console.error('--only accepts: coldstart');
+    process.exit(2);
+  }
+  buildFunctions();
+  const run = spawnSync('node', ['bench/coldstart.ts', ...process.argv.slice(2)], { cwd: ROOT, env: childEnv(), stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
+
 const { env, emulators, unavailable } = prepareEmulators();
 // The bench needs only these; database and storage stay off so their ports don't matter.
-const only = emulators.filter((name) => ['auth', 'firestore', 'functions', 'pubsub', 'tasks'].includes(name));
+const needed = emulators.filter((name) => ['auth', 'firestore', 'functions', 'pubsub', 'tasks'].includes(name));
 await assertPortsFree(Object.fromEntries(Object.entries(EMULATOR_PORTS).filter(([name]) => !['database', 'storage'].includes(name))));
 
-console.log('bench: building functions');
-const built = spawnSync('node', ['functions/build.mjs'], { cwd: ROOT, env: childEnv(), stdio: 'inherit' });
-if (built.status !== 0) {
-  console.error('The functions bundle did not build; the bench cannot run.');
-  process.exit(1);
-}
+buildFunctions();
 
 const inner = ['node', process.env.NATTER_BENCH_ENTRY ?? 'bench/run.ts', ...process.argv.slice(2)].map((a) => JSON.stringify(a)).join(' ');
 const nodeOptions = [process.env.NODE_OPTIONS, `--import=${PRELOAD}`].filter(Boolean).join(' ');
-const { exited } = spawnFirebase(['emulators:exec', '--only', only.join(','), inner], {
+const { exited } = spawnFirebase(['emulators:exec', '--only', needed.join(','), inner], {
   env: {
     ...env,
     NODE_OPTIONS: nodeOptions,

@@ -47,7 +47,7 @@ if (spawnSync('node', ['functions/build.mjs'], { cwd: ROOT, env: childEnv(), std
   console.error('The functions bundle did not build: fix the errors above and run `npm start` again.');
   process.exit(1);
 }
-essential(startProcess('functions', 'node', ['functions/build.mjs', '--watch'], { filter: (l) => !l.includes('lib/index.js') }));
+essential(startProcess('functions', 'node', ['functions/build.mjs', '--watch'], { filter: (l) => !/^\s*(lib\/|\.\.\.and \d+ more output files)/.test(l) }));
 
 essential(startProcess('mailbox', path.join(BIN, 'maildev'), [
   '--smtp', String(DEV_PORTS.smtp), '--web', String(DEV_PORTS.inbox), '--ip', '127.0.0.1', '--silent',
