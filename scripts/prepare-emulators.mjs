@@ -1,6 +1,8 @@
 // Prepares the Firebase emulators before `npm start`, `npm test` and `npm run bench`.
 // Idempotent and quick when already done. It prefers emulators preinstalled with the Google Cloud
 // SDK (no download: these machines are offline) and falls back to firebase-tools' own download.
+// The Realtime Database and Storage emulators exist only as downloads: where those fail, the
+// offline stand-ins are built (lib/standins.mjs) and firebase-tools runs them instead.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { BIN, CORE_EMULATORS, STATE_DIR } from './lib/project.mjs';
 import { jarManifest, zipStored } from './lib/zip.mjs';
 import { writeFunctionsLocalConfig } from './lib/functions-local-config.mjs';
+import { STANDIN_BINARIES, ensureStandins, standinSource } from './lib/standins.mjs';
 
 const FIRESTORE_MAIN_CLASS = 'com.google.cloud.datastore.emulator.firestore.CloudFirestore';
 const DOWNLOAD_RETRY_MS = 24 * 60 * 60 * 1000;
@@ -95,6 +98,23 @@ function tryDownload(name, state) {
 }
 
 /**
+ * One downloadable emulator, in order of preference: a binary named by the environment, the stock
+ * download, the offline stand-in. Sets the stand-in's binary path in `env` when it is used.
+ */
+function obtainDownloadable(name, { state, source, firestoreJar, env }) {
+  const { variable, file } = STANDIN_BINARIES[name];
+  const given = process.env[variable];
+  if (given && existsSync(given)) return { ok: true, how: `${variable} from the environment` };
+  const download = tryDownload(name, state);
+  if (download.ok) return { ok: true, how: 'firebase-tools download' };
+  if (!source) return { ok: false, reason: `${download.reason}, and no stand-ins were found (set NATTER_EMULATOR_STANDINS)` };
+  const standin = ensureStandins(source, firestoreJar);
+  if (!standin.ok) return { ok: false, reason: `${download.reason}; ${standin.reason}` };
+  env[variable] = file;
+  return { ok: true, how: `offline stand-in ${file}` };
+}
+
+/**
  * Returns the environment to run firebase-tools with, the emulators to start and, for each
  * emulator that cannot run here, why.
  */
@@ -133,8 +153,10 @@ export function prepareEmulators({ quiet = false } = {}) {
   const state = readState();
   const emulators = [...CORE_EMULATORS];
   const unavailable = {};
+  const source = standinSource();
   for (const name of Object.keys(DOWNLOADED)) {
-    const result = tryDownload(name, state);
+    const result = obtainDownloadable(name, { state, source, firestoreJar, env });
+    notes.push(`${name}: ${result.ok ? result.how : `unavailable (${result.reason})`}`);
     if (result.ok) emulators.push(name);
     else unavailable[name] = result.reason;
   }
@@ -145,7 +167,6 @@ export function prepareEmulators({ quiet = false } = {}) {
   if (!quiet) {
     console.log(`emulators: ${emulators.join(', ')}`);
     for (const note of notes) console.log(`  ${note}`);
-    for (const [name, reason] of Object.entries(unavailable)) console.log(`  ${name}: unavailable (${reason})`);
   }
   return { env, emulators, unavailable };
 }

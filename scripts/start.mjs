@@ -66,7 +66,11 @@ try {
   await shutdown(1);
 }
 
-const seeded = spawnSync('node', ['scripts/seed.ts'], { cwd: ROOT, env: childEnv(emulatorClientEnv()), stdio: 'inherit' });
+const seeded = spawnSync('node', ['scripts/seed.ts'], {
+  cwd: ROOT,
+  env: childEnv({ ...emulatorClientEnv(), NATTER_EMULATORS: emulators.join(',') }),
+  stdio: 'inherit',
+});
 if (seeded.status !== 0) {
   console.error('Seeding demo data failed (see above); stopping.');
   await shutdown(1);
@@ -78,6 +82,11 @@ essential(startProcess('web', path.join(BIN, 'vite'), ['--config', 'web-client/v
 }));
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
+const optional = {
+  database: `  Realtime DB      http://127.0.0.1:${EMULATOR_PORTS.database}/?ns=${PROJECT_ID}-default-rtdb`,
+  storage: `  Storage          http://127.0.0.1:${EMULATOR_PORTS.storage}`,
+};
+const running = Object.entries(optional).filter(([name]) => emulators.includes(name)).map(([, line]) => line);
 const missing = Object.entries(unavailable).map(([name, reason]) => `    ${name}: not running (${reason})`);
 console.log(`
 Natter is running (ready in ${seconds} s). Press Ctrl-C to stop everything.
@@ -90,6 +99,6 @@ Natter is running (ready in ${seconds} s). Press Ctrl-C to stop everything.
   Functions        http://127.0.0.1:${EMULATOR_PORTS.functions}/${PROJECT_ID}/us-central1/<name>
   Pub/Sub          127.0.0.1:${EMULATOR_PORTS.pubsub}
   Cloud Tasks      127.0.0.1:${EMULATOR_PORTS.tasks}
-${missing.join('\n')}
+${[...running, ...missing].join('\n')}
   Demo users: ana@natter.test, ben@natter.test, cai@natter.test, dev@natter.test (staff admin)
 `);

@@ -1,9 +1,12 @@
 /**
  * Demo data for local runs: four users (password `natter-demo`), a direct chat and a group with
  * messages. Idempotent: fixed ids and full overwrites, so seeding twice gives the same state.
- * Messages are written already sequenced, so the message trigger treats them as processed.
+ * Messages are written already sequenced, so the message trigger treats them as processed. Where
+ * the Realtime Database runs, the chats' `/chatMembers` mirror is written too (the membership
+ * callables keep it for chats made through them), or typing and `/viewing` would be refused.
  */
 import type { Auth } from 'firebase-admin/auth';
+import type { Database } from 'firebase-admin/database';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import {
   DEFAULT_ACCOUNT_SETTINGS,
@@ -11,6 +14,7 @@ import {
   directChatId,
   messagePreview,
   paths,
+  rtdbPaths,
   type Account,
   type Chat,
   type Member,
@@ -43,10 +47,30 @@ const CONVERSATIONS: { chatId: string; endedMinutesAgo: number; lines: [DemoUid,
   },
 ];
 
-export async function seedDemoData(db: Firestore, auth: Auth, now = Date.now()): Promise<void> {
+const CHATS: { conversation: (typeof CONVERSATIONS)[number]; type: Chat['type']; memberIds: DemoUid[] }[] = [
+  { conversation: CONVERSATIONS[0]!, type: 'direct', memberIds: [ana, ben] },
+  { conversation: CONVERSATIONS[1]!, type: 'group', memberIds: [cai, ana, ben] },
+];
+
+export interface SeedOptions {
+  now?: number;
+  /** The Realtime Database, where it runs: gets the chats' membership mirror. */
+  rtdb?: Database | null;
+}
+
+export async function seedDemoData(db: Firestore, auth: Auth, { now = Date.now(), rtdb = null }: SeedOptions = {}): Promise<void> {
   await Promise.all(DEMO_USERS.map((user) => seedUser(db, auth, user, now)));
-  await seedChat(db, CONVERSATIONS[0]!, 'direct', [ana, ben], now);
-  await seedChat(db, CONVERSATIONS[1]!, 'group', [cai, ana, ben], now);
+  for (const { conversation, type, memberIds } of CHATS) await seedChat(db, conversation, type, memberIds, now);
+  if (rtdb) await rtdb.ref().update(membershipMirror());
+}
+
+/** `/chatMembers/{chatId}/{uid}: true` for every demo chat member, as one multi-path update. */
+function membershipMirror(): Record<string, true> {
+  const update: Record<string, true> = {};
+  for (const { conversation, memberIds } of CHATS) {
+    for (const uid of memberIds) update[rtdbPaths.chatMember(conversation.chatId, uid)] = true;
+  }
+  return update;
 }
 
 async function seedUser(db: Firestore, auth: Auth, user: (typeof DEMO_USERS)[number], now: number): Promise<void> {

@@ -5,6 +5,7 @@ import { adminAuth, adminDb, clearAuth, clearFirestore } from '../../tests/suppo
 import { launchChromium, missingBrowser, screenshotPath, serveWebClient } from '../../tests/support/browser.ts';
 import { describeWhen } from '../../tests/support/skip.ts';
 import { seedDemoData } from '../../scripts/lib/seed.ts';
+import { adminRtdbWhereRunning } from '../../tests/support/rtdb.ts';
 
 describeWhen(missingBrowser(), 'web client in headless Chromium', () => {
   let browser: Browser;
@@ -13,7 +14,7 @@ describeWhen(missingBrowser(), 'web client in headless Chromium', () => {
   beforeAll(async () => {
     await clearFirestore();
     await clearAuth();
-    await seedDemoData(adminDb, adminAuth);
+    await seedDemoData(adminDb, adminAuth, { rtdb: adminRtdbWhereRunning() });
     server = await serveWebClient();
     browser = await launchChromium();
   });

@@ -11,6 +11,7 @@ import { adminAuth, adminDb, clearAuth, clearFirestore, eventually } from '../..
 import { launchChromium, missingBrowser, serveWebClient } from '../../tests/support/browser.ts';
 import { describeWhen } from '../../tests/support/skip.ts';
 import { seedDemoData } from '../../scripts/lib/seed.ts';
+import { adminRtdbWhereRunning } from '../../tests/support/rtdb.ts';
 import { PHONE, WAIT, bubble, chatRow, openPerson, receiptOrRefusal, shot, type Person } from './support/ui.ts';
 
 const HISTORY = 75;
@@ -24,7 +25,7 @@ describeWhen(missingBrowser(), 'a long history in headless Chromium', () => {
 
   beforeAll(async () => {
     await Promise.all([clearFirestore(), clearAuth()]);
-    await seedDemoData(adminDb, adminAuth);
+    await seedDemoData(adminDb, adminAuth, { rtdb: adminRtdbWhereRunning() });
     // 75 older messages over three days, before the seeded conversation (already sequenced).
     const start = Date.now() - 4 * DAY_MS;
     const batch = adminDb.batch();
