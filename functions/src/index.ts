@@ -9,6 +9,7 @@ export { sendVerificationEmail } from './auth/sendVerificationEmail.ts';
 export { onUserCreated } from './users/onUserCreated.ts';
 export { onUserDeleted } from './users/onUserDeleted.ts';
 export { onMessageUpdated } from './messaging/onMessageUpdated.ts';
+export { summariseChatLater } from './messaging/summariseChatLater.ts';
 export { openDirectChat } from './chats/openDirectChat.ts';
 export { createGroup } from './chats/createGroup.ts';
 export { updateGroup } from './chats/updateGroup.ts';

@@ -8,6 +8,7 @@ import { chatSchema, paths, type Chat } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { CONTENDED, CountedWrites } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
+import { messagesAfterSummary } from '../messaging/chatSummary.ts';
 import type { MembershipChange, MembershipMirror } from '../lib/rtdb.ts';
 import { missingMemberWrites, writeChange, writeDeferredMembers, type MemberWrite } from './apply.ts';
 import type { ChatChange } from './plans.ts';
@@ -33,7 +34,9 @@ export async function runChatChange(
   const outcome = await firestore.runTransaction(async (tx) => {
     const parsed = chatSchema.safeParse((await tx.get(chatRef)).data());
     if (!parsed.success) refuse('not-found', 'That chat does not exist.');
-    const chat = parsed.data;
+    // Messages the summary has not counted yet (a burst's trailing summary is due) come before any
+    // system message this change posts, so its `seq` counts them too.
+    const chat = { ...parsed.data, seq: parsed.data.seq + (await messagesAfterSummary(chatId, parsed.data)) };
     const change = plan(chat);
     const w = new CountedWrites(tx);
     let seq = chat.seq;
