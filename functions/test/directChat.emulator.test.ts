@@ -125,6 +125,10 @@ describe('two clients in a direct chat, with triggers firing for real', () => {
     await anaSeesBen.until((m) => directReceipt(2, m) === 'read');
     await benSelf.until((m) => unreadCount(2, m) === 0);
 
+    // Ana's client had the chat open while sending: it marked her own reading (its debounced
+    // marker write; sending itself moves no marker).
+    await updateDoc(doc(ana.db, paths.member(chatId, 'dm-ana')), { readSeq: 2, deliveredSeq: 2 });
+
     // Ben replies: Ana has one unread; Ben's client, with the chat open, marks his own reading once
     // the summary counts his message (sending itself writes no marker).
     const anaList = watchChatList(ana);
