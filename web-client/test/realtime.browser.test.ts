@@ -16,7 +16,7 @@ import { PHONE, WAIT, bubble, openChat, openPerson, shot, type Person } from './
 const STEP_MS = 240_000;
 
 /** A real PNG (a solid teal block), so the receiving browser has something to decode and show. */
-const PHOTO = { width: 160, height: 100 };
+const PHOTO = { width: 2, height: 2 };
 function photoPng(): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
