@@ -7,9 +7,11 @@
  *
  * What remains per runtime is the emulator's own start-up (express, firebase-admin and all of
  * firebase-functions, loaded by firebase-tools' runtime before any of Natter's code), so whether
- * 60 fit in 30 s depends on the machine: on two cores shared with other emulator suites they do
- * not, whatever the functions load. The test therefore runs on request (NATTER_BURST_TEST=1) on an
- * otherwise idle machine, and says so when skipped.
+ * 60 fit in 30 s also depends on how busy the machine is. Measured on the shared two cores at a
+ * load average of about 40: per-function loading passed (60 sign-ups in 24 s, no load failure),
+ * the eager bundle failed (40 runtimes failed to load, sign-ups timed out); when other suites
+ * saturate the cores (load average 100+) even per-function loading misses the 30 s. So the test
+ * runs on request (NATTER_BURST_TEST=1), and says so when skipped.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { directChatId, paths } from '@natter/model';
@@ -21,7 +23,7 @@ import { seedUsers } from '../support/messaging.ts';
 const BURST = 60;
 const newUids = Array.from({ length: BURST }, (_, i) => `burst-${String(i).padStart(2, '0')}`);
 
-const requested = process.env.NATTER_BURST_TEST === '1' ? null : 'runs only with NATTER_BURST_TEST=1, on an otherwise idle machine (see the file)';
+const requested = process.env.NATTER_BURST_TEST === '1' ? null : 'runs only with NATTER_BURST_TEST=1, on a machine other emulator suites do not saturate (see the file)';
 
 async function missingDocs(): Promise<string[]> {
   const refs = newUids.flatMap((uid) => [adminDb.doc(paths.user(uid)), adminDb.doc(paths.account(uid))]);
