@@ -55,7 +55,8 @@ describe('email code sign-in, end to end', () => {
     expect(user).toMatchObject({ email, emailVerified: true });
 
     const profile = await eventually(async () => (await adminDb.doc(paths.user(user.uid)).get()).data());
-    expect(profile).toMatchObject({ uid: user.uid, displayName: 'new.person', about: '' });
+    // Never named from the email: the directory must not confirm an address.
+    expect(profile).toMatchObject({ uid: user.uid, displayName: 'Natter user', about: '' });
     const account = await eventually(async () => (await adminDb.doc(paths.account(user.uid)).get()).data());
     expect(account).toMatchObject({ email, emailVerified: true, settings: { readReceipts: true, lastSeen: 'everyone' } });
   });
@@ -186,7 +187,7 @@ describe('server-only records', () => {
     await expect(getDoc(doc(session.db, paths.authCode(emailKeyFor(email))))).rejects.toMatchObject({ code: 'permission-denied' });
     await expect(getDocs(query(collection(session.db, COLLECTIONS.rateLimits), limit(1)))).rejects.toMatchObject({ code: 'permission-denied' });
     await eventually(async () => (await adminDb.doc(paths.user('curious')).get()).data());
-    expect((await getDoc(doc(session.db, paths.user('curious')))).data()).toMatchObject({ displayName: 'curious' });
+    expect((await getDoc(doc(session.db, paths.user('curious')))).data()).toMatchObject({ uid: 'curious', displayName: 'Natter user' });
   });
 });
 
