@@ -33,7 +33,8 @@ describe('magic link sign-in, end to end', () => {
     const credential = await signInWithEmailLink(session.auth, email, link);
     expect(credential.user).toMatchObject({ email, emailVerified: true });
     const profile = await eventually(async () => (await adminDb.doc(paths.user(credential.user.uid)).get()).data());
-    expect(profile).toMatchObject({ displayName: 'linky' });
+    // Never named from the email: the directory must not confirm an address.
+    expect(profile).toMatchObject({ displayName: 'Natter user' });
   });
 
   it('signs an existing account in as itself', async () => {
