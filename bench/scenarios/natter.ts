@@ -1,11 +1,12 @@
 /**
  * Natter's design for one group size: the group is set up with the Admin SDK (chat and member
  * documents as the model defines them); the sender is a real client-SDK user, so rules run; the
- * `onMessageCreated` trigger sequences each message and updates the chat summary.
+ * `onMessageCreated` trigger updates the chat summary. Messages are sent one summary interval
+ * apart (an idle chat: each is the first after a quiet spell, so its summary is written at once).
  */
 import { Timestamp } from 'firebase-admin/firestore';
 import { collection, doc, limit, orderBy, query, serverTimestamp, setDoc, where } from 'firebase/firestore';
-import { DEFAULT_CHAT_SETTINGS, chatSchema, memberSchema, paths, COLLECTIONS, type Chat, type Member } from '@natter/model';
+import { DEFAULT_CHAT_SETTINGS, SUMMARY_INTERVAL_MS, chatSchema, memberSchema, paths, COLLECTIONS, type Chat, type Member } from '@natter/model';
 import { adminDb } from '../../tests/support/admin.ts';
 import { signedInClient, type ClientSession } from '../../tests/support/clients.ts';
 import { entriesSince, ledgerMark, waitForUserSetup, waitLedgerQuiet } from '../lib/ledger.ts';
@@ -95,6 +96,7 @@ export async function runNatter(size: number, messages: number, listenerCount: n
   for (let m = 0; m < messages; m++) {
     const id = `n${size}m${m}`;
     const from = recipients.map((r) => ({ messages: r.messages.deliveries.length, list: r.list.deliveries.length }));
+    await sleep(SUMMARY_INTERVAL_MS);
     const sent = now();
     await setDoc(doc(sender.db, paths.message(chatId, id)), { senderId: senderUid, type: 'text', text: `bench message ${m}`, createdAt: serverTimestamp() });
     clientWrites += 1;

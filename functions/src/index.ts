@@ -6,9 +6,10 @@
  */
 import './lib/options.ts';
 
-// Messaging: sequencing, chat summaries and edits of messages clients write.
+// Messaging: server fields, coalesced chat summaries and edits of messages clients write.
 export { onMessageCreated } from './messaging/onMessageCreated.ts';
 export { onMessageUpdated } from './messaging/onMessageUpdated.ts';
+export { summariseChatLater } from './messaging/summariseChatLater.ts';
 
 // Chats: direct chats, groups, membership, roles and invite links (callables).
 export { openDirectChat } from './chats/functions.ts';

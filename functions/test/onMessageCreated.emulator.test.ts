@@ -28,18 +28,20 @@ beforeEach(async () => {
 });
 
 describe('onMessageCreated on the Functions emulator', () => {
-  it('fires on a new message and writes the chat summary and sequence back', async () => {
-    await adminDb.doc(paths.message(chatId, 'm1')).set({ senderId: 'u1', type: 'text', text: 'hello there', createdAt: Timestamp.now() });
+  it('fires on a new message and writes the chat summary, leaving a plain text message untouched', async () => {
+    const written = await adminDb.doc(paths.message(chatId, 'm1')).set({ senderId: 'u1', type: 'text', text: 'hello there', createdAt: Timestamp.now() });
 
     const chat = await eventually(async () => {
       const data = chatSchema.parse((await adminDb.doc(paths.chat(chatId)).get()).data());
       return data.seq === 1 ? data : undefined;
     });
     expect(chat.lastMessage).toMatchObject({ id: 'm1', senderId: 'u1', type: 'text', preview: 'hello there', seq: 1 });
-    const message = (await adminDb.doc(paths.message(chatId, 'm1')).get()).data();
-    expect(message?.seq).toBe(1);
-    const sender = (await adminDb.doc(paths.member(chatId, 'u1')).get()).data();
-    expect(sender).toMatchObject({ readSeq: 1, deliveredSeq: 1 });
+    // Recipients read the message once: the trigger never rewrites it (no `seq` on the message).
+    const message = await adminDb.doc(paths.message(chatId, 'm1')).get();
+    expect(message.get('seq')).toBeUndefined();
+    expect(message.updateTime?.isEqual(written.writeTime)).toBe(true);
+    // Nor does sending write a member document: the sender's own client moves its markers.
+    expect((await adminDb.doc(paths.member(chatId, 'u1')).get()).exists).toBe(false);
   });
 
   it('neutralises a message whose sender is not a member instead of summarising it', async () => {

@@ -1,7 +1,7 @@
 /**
  * Scheduled messages on the emulators: the real callables (client SDK sessions), the real
  * `postScheduledMessage` worker on the Tasks emulator (which dispatches at once, ignoring the
- * schedule, so the worker itself must hold back), and the message trigger sequencing the post.
+ * schedule, so the worker itself must hold back), and the message trigger summarising the post.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
@@ -86,7 +86,7 @@ describe('scheduleMessage and cancelScheduledMessage', () => {
 });
 
 describe('posting a scheduled message', () => {
-  it('posts once, at its time and not before, as the sender; the trigger sequences it', async () => {
+  it('posts once, at its time and not before, as the sender; the trigger summarises it', async () => {
     const sendAtMs = Date.now() + 5_000;
     const { id } = await anaClient.call<{ id: string }>('scheduleMessage', { chatId, text: 'Happy birthday!', sendAt: new Date(sendAtMs).toISOString() });
 
@@ -95,10 +95,11 @@ describe('posting a scheduled message', () => {
       expect(await messageExists(chatId, id)).toBe(false);
       await sleep(250);
     }
-    const message = await eventually(async () => {
-      const snap = await adminDb.doc(paths.message(chatId, scheduledMessageId(id))).get();
-      return typeof snap.get('seq') === 'number' ? snap : undefined;
+    await eventually(async () => {
+      const chat = await adminDb.doc(paths.chat(chatId)).get();
+      return chat.get('lastMessage.id') === scheduledMessageId(id) ? chat : undefined;
     }, { timeoutMs: 40_000, intervalMs: 250 });
+    const message = await adminDb.doc(paths.message(chatId, scheduledMessageId(id))).get();
     expect(message.data()).toMatchObject({ senderId: ana, type: 'text', text: 'Happy birthday!' });
     expect((message.get('createdAt') as Timestamp).toMillis()).toBeGreaterThanOrEqual(sendAtMs);
     expect(await scheduled(id)).toMatchObject({ status: 'sent', messageId: scheduledMessageId(id) });

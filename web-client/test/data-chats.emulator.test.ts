@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { paths, type Member } from '@natter/model';
 import { adminDb, eventually } from '../../tests/support/admin.ts';
+import { untilSummarised } from '../../tests/support/summaries.ts';
 import type { ChatListItem, ReadMarker } from '../src/lib/firebase/chats.ts';
 import { InvalidInputError } from '../src/lib/firebase/functions.ts';
 import { unreadCount } from '../src/lib/receipts.ts';
@@ -35,10 +36,7 @@ function watch<T>(subscribe: (onValue: (value: T) => void, onError: (error: Erro
 async function sendAndWaitForSeq(from: WebSession, chatId: string, text: string): Promise<number> {
   const sent = from.messages.sendText(chatId, text);
   await sent.written;
-  return eventually(async () => {
-    const seq: unknown = (await adminDb.doc(paths.message(chatId, sent.id)).get()).get('seq');
-    return typeof seq === 'number' ? seq : undefined;
-  });
+  return (await untilSummarised(chatId, sent.id)).chat.seq;
 }
 
 describe('the chat list', () => {

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
 import { paths, type Message } from '@natter/model';
 import { adminDb, eventually } from '../../tests/support/admin.ts';
+import { untilSummarised } from '../../tests/support/summaries.ts';
 import { InvalidInputError } from '../src/lib/firebase/functions.ts';
 import type { MessageView } from '../src/lib/firebase/messages.ts';
 import { clearEverything, closeAll, webUser, type WebSession } from './support/sessions.ts';
@@ -48,15 +49,13 @@ function feed(session: WebSession, id: string, pageSize?: number) {
 }
 
 describe('sending', () => {
-  it('writes a text message with a client-generated id that the server then numbers', async () => {
+  it('writes a text message with a client-generated id that the chat summary then counts', async () => {
     const sent = ana.messages.sendText(chatId, 'hello Ben');
     expect(sent.id).toMatch(/^[A-Za-z0-9]{20}$/);
     await sent.written;
-    const stored = await eventually(async () => {
-      const data = (await adminDb.doc(paths.message(chatId, sent.id)).get()).data();
-      return typeof data?.seq === 'number' ? data : undefined;
-    });
-    expect(stored).toMatchObject({ senderId: ana.uid, type: 'text', text: 'hello Ben' });
+    const { chat, message } = await untilSummarised(chatId, sent.id);
+    expect(message).toMatchObject({ senderId: ana.uid, type: 'text', text: 'hello Ben' });
+    expect(chat.lastMessage).toMatchObject({ id: sent.id, preview: 'hello Ben', seq: chat.seq });
   });
 
   it('refuses invalid messages before anything leaves the client, naming the field', () => {
@@ -69,13 +68,13 @@ describe('sending', () => {
     const first = ana.messages.sendText(chatId, 'original text');
     await first.written;
     const benFeed = feed(ben, chatId);
-    const views = await benFeed.until((v) => v.some((m) => m.id === first.id && m.message?.seq !== undefined));
+    const views = await benFeed.until((v) => v.some((m) => m.id === first.id && !m.pending));
     const original = views.find((m) => m.id === first.id)?.message as Message;
 
     const reply = ben.messages.sendText(chatId, 'a reply', { id: first.id, message: original });
     await reply.written;
-    // The quote is snapshotted when the trigger sequences the reply: wait for that before editing.
-    await benFeed.until((v) => v.some((m) => m.id === reply.id && m.message?.seq !== undefined));
+    // The quote is snapshotted by the trigger before it summarises the reply: wait for that before editing.
+    await untilSummarised(chatId, reply.id);
     await ben.messages.react(chatId, first.id, '👍');
     await ana.messages.edit(chatId, first.id, original, 'edited text');
 

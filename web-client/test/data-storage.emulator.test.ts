@@ -5,8 +5,7 @@
  * Storage.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { paths } from '@natter/model';
-import { adminDb, eventually } from '../../tests/support/admin.ts';
+import { untilSummarised } from '../../tests/support/summaries.ts';
 import { describeWhen, missingEmulator } from '../../tests/support/skip.ts';
 import { clearEverything, closeAll, webUser, type WebSession } from './support/sessions.ts';
 
@@ -38,10 +37,7 @@ describeWhen(missingEmulator('storage'), 'chat media on the Storage emulator', (
     expect(progress.at(-1)).toBe(1);
 
     await ana.messages.send(chatId, { type: 'image', text: 'a dot', media }, messageId).written;
-    const stored = await eventually(async () => {
-      const data = (await adminDb.doc(paths.message(chatId, messageId)).get()).data();
-      return typeof data?.seq === 'number' ? data : undefined;
-    });
+    const { message: stored } = await untilSummarised(chatId, messageId);
     expect(stored).toMatchObject({ type: 'image', media });
     await expect(ben.storage.mediaUrl(media.path)).resolves.toMatch(/^http/);
   });

@@ -8,6 +8,7 @@ import { chatSchema, paths, type Chat } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { CONTENDED, CountedWrites } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
+import { messagesAfterSummary } from '../messaging/chatSummary.ts';
 import type { MembershipChange, MembershipMirror } from '../lib/rtdb.ts';
 import { missingMemberWrites, writeChange, writeDeferredMembers, type MemberWrite } from './apply.ts';
 import { refuseNonMember, type ChatChange } from './plans.ts';
@@ -38,7 +39,9 @@ export async function runChatChange(
     const [chatSnap, ...removals] = await Promise.all([chatRef, ...barredAmong.map((uid) => firestore.doc(paths.removal(chatId, uid)))].map((ref) => tx.get(ref)));
     const parsed = chatSchema.safeParse(chatSnap?.data());
     if (!parsed.success) refuseNonMember();
-    const chat = parsed.data;
+    // Messages the summary has not counted yet (a burst's trailing summary is due) come before any
+    // system message this change posts, so its `seq` counts them too.
+    const chat = { ...parsed.data, seq: parsed.data.seq + (await messagesAfterSummary(chatId, parsed.data)) };
     const barred = new Set(barredAmong.filter((_uid, i) => removals[i]?.exists === true));
     const change = plan(chat, barred);
     const w = new CountedWrites(tx);

@@ -5,8 +5,8 @@
 import * as logger from 'firebase-functions/logger';
 
 export const logs = {
-  messageFannedOut(fields: { chatId: string; messageId: string; seq: number; eventId: string; durationMs: number; writes: number }) {
-    logger.info('message fanned out', { event: 'message_fanned_out', ...fields });
+  messageFannedOut(fields: { chatId: string; messageId: string; eventId: string; durationMs: number; writes: number }) {
+    logger.info('message handled', { event: 'message_fanned_out', ...fields });
   },
   messageAlreadyProcessed(fields: { chatId: string; messageId: string; eventId: string }) {
     logger.info('message already processed', { event: 'message_duplicate_delivery', ...fields });

@@ -1,22 +1,26 @@
 /**
- * Applies the plan for a new message in one transaction: the chat's sequence and summary, the
- * message's own server fields and the sender's read marker. Re-running it changes nothing (the
- * message carries its `seq` once processed, and everything is written in the transaction that sets
- * it), so duplicate and concurrent deliveries give one final state. The push task is enqueued after
- * the commit under a deterministic task id, so every delivery names the same single task.
+ * Server-side work for a new message, none of it between the sender's write and what recipients
+ * see: reject a message that breaks the model, set the server fields a message needs (expiry in a
+ * disappearing chat, the real quote, mentions of members; a plain text message needs none), bring
+ * the chat summary up to date at most about once a second (at once after a quiet spell, otherwise
+ * through one trailing Cloud Task per chat and interval), and hand the push to Cloud Tasks.
  *
- * Writes per accepted message, whatever the group size: the chat, the message and the sender's
- * marker (3, plus the client's own create: 4). See docs/messaging.md.
+ * Every step plans from the documents as they are now, so duplicate and concurrent deliveries give
+ * one final state: the message patch is written only when it differs, the summary transaction only
+ * when the chat does not yet show the newest message, and the push task has a deterministic id.
  */
-import { Timestamp, type DocumentReference } from 'firebase-admin/firestore';
-import { paths } from '@natter/model';
+import { Timestamp } from 'firebase-admin/firestore';
+import { chatSchema, covers, paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { CONTENDED, CountedWrites } from '../lib/countedWrites.ts';
+import { CONTENDED } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
 import { enqueueMessageNotification } from '../notifications/enqueueMessageNotification.ts';
-import { markSenderRead } from './markers.ts';
+import { summariseChat } from './chatSummary.ts';
 import { planMessage, type MessagePlan } from './planMessage.ts';
 import { rejectedTombstone } from './rejectedMessage.ts';
+import { summaryKey, summaryWaitMs } from './planSummary.ts';
+import { slotRunAtMs, summaryQueue, summarySlot, summaryTaskId } from './summaryQueue.ts';
+import { enqueueTask } from '../lib/tasks.ts';
 
 export interface MessageCreatedEvent {
   chatId: string;
@@ -26,10 +30,11 @@ export interface MessageCreatedEvent {
 
 export interface MessageCreatedOutcome {
   kind: MessagePlan['kind'] | 'gone';
-  seq: number | null;
-  /** Documents this delivery wrote (its own write accounting; 0 for duplicates). */
+  /** Documents this delivery wrote: the message's server fields, the chat summary (0 for a plain text in a burst). */
   writes: number;
 }
+
+type Accepted = Extract<MessagePlan, { kind: 'accept' }>;
 
 export async function handleMessageCreated({ chatId, messageId, eventId }: MessageCreatedEvent): Promise<MessageCreatedOutcome> {
   const started = Date.now();
@@ -37,58 +42,72 @@ export async function handleMessageCreated({ chatId, messageId, eventId }: Messa
   const messageRef = firestore.doc(paths.message(chatId, messageId));
   const chatRef = firestore.doc(paths.chat(chatId));
 
-  const outcome = await firestore.runTransaction(
-    async (tx): Promise<{ plan: MessagePlan | null; writes: number }> => {
-      const [messageSnap, chatSnap] = await Promise.all([tx.get(messageRef), tx.get(chatRef)]);
-      if (!messageSnap.exists) return { plan: null, writes: 0 };
-      const message = messageSnap.data();
-      const replyToId = readReplyTo(message);
-      const quotedSnap = replyToId ? await tx.get(firestore.doc(paths.message(chatId, replyToId))) : null;
-      const plan = planMessage({ messageId, message, chat: chatSnap.data(), quoted: quotedSnap?.data() });
+  const [messageSnap, chatSnap] = await Promise.all([messageRef.get(), chatRef.get()]);
+  if (!messageSnap.exists) return { kind: 'gone', writes: 0 };
+  const message = messageSnap.data();
+  const replyToId = readReplyTo(message);
+  const quotedSnap = replyToId ? await firestore.doc(paths.message(chatId, replyToId)).get() : null;
+  const plan = planMessage({ message, chat: chatSnap.data(), quoted: quotedSnap?.data() });
 
-      if (plan.kind === 'duplicate' || plan.kind === 'presequenced') return { plan, writes: 0 };
-      const writes = new CountedWrites(tx);
-      if (plan.kind === 'reject') {
-        // Never fanned out: replaced by a marked tombstone holding no client payload (one write).
-        writes.set(messageRef, rejectedTombstone(message));
-      } else {
-        await applyAccepted(writes, { chatId, messageId, chatRef, messageRef }, plan);
-      }
-      return { plan, writes: writes.count };
-    },
-    CONTENDED,
-  );
-
-  const { plan, writes } = outcome;
-  if (plan === null) return { kind: 'gone', seq: null, writes };
-  // Push notifications go to the Cloud Tasks worker after sequencing; also on a duplicate delivery,
-  // so a redelivery after a failed enqueue still pushes. The task id is deterministic (never twice).
-  if (plan.kind === 'accept' || plan.kind === 'duplicate') await enqueueMessageNotification(chatId, messageId);
-  if (plan.kind === 'accept') {
-    logs.messageFannedOut({ chatId, messageId, seq: plan.seq, eventId, durationMs: Date.now() - started, writes });
-  } else if (plan.kind === 'duplicate') {
-    logs.messageAlreadyProcessed({ chatId, messageId, eventId });
-  } else if (plan.kind === 'reject') {
-    logs.messageRejected({ chatId, messageId, eventId, reason: plan.reason });
+  if (plan.kind === 'duplicate' || plan.kind === 'presequenced') {
+    if (plan.kind === 'duplicate') logs.messageAlreadyProcessed({ chatId, messageId, eventId });
+    return { kind: plan.kind, writes: 0 };
   }
-  return { kind: plan.kind, seq: plan.kind === 'accept' ? plan.seq : null, writes };
+  if (plan.kind === 'reject') {
+    const writes = await rejectMessage(chatId, messageId);
+    if (writes > 0) logs.messageRejected({ chatId, messageId, eventId, reason: plan.reason });
+    return { kind: 'reject', writes };
+  }
+
+  let writes = await writeServerFields(chatId, messageId, plan);
+  writes += await summariseWhenDue(chatId, { id: messageId, createdAtMs: plan.createdAtMs }, chatSnap.data());
+  // Also on a duplicate delivery, so a redelivery after a failed enqueue still pushes; the task id
+  // is deterministic, so the push is never sent twice.
+  await enqueueMessageNotification(chatId, messageId);
+  logs.messageFannedOut({ chatId, messageId, eventId, durationMs: Date.now() - started, writes });
+  return { kind: 'accept', writes };
 }
 
-async function applyAccepted(
-  tx: CountedWrites,
-  refs: { chatId: string; messageId: string; chatRef: DocumentReference; messageRef: DocumentReference },
-  plan: Extract<MessagePlan, { kind: 'accept' }>,
-): Promise<void> {
-  const { chatId } = refs;
-  tx.update(refs.chatRef, { seq: plan.seq, lastMessage: plan.lastMessage, lastMessageAt: plan.lastMessage.sentAt });
-  tx.update(refs.messageRef, {
-    seq: plan.seq,
+/**
+ * Neutralises a message once: replaced by a marked tombstone that keeps no client payload, so
+ * members' listeners receive nothing the model refused.
+ */
+async function rejectMessage(chatId: string, messageId: string): Promise<number> {
+  const firestore = db();
+  const ref = firestore.doc(paths.message(chatId, messageId));
+  return firestore.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (!snap.exists || snap.get('rejected') === true) return 0;
+    tx.set(ref, rejectedTombstone(snap.data()));
+    return 1;
+  }, CONTENDED);
+}
+
+/** The message's own server fields, only those that differ from what is stored (none for plain text). */
+async function writeServerFields(chatId: string, messageId: string, plan: Accepted): Promise<number> {
+  const patch = {
     ...(plan.expiresAtMs !== null ? { expiresAt: Timestamp.fromMillis(plan.expiresAtMs) } : {}),
     ...(plan.replyTo !== undefined ? { replyTo: plan.replyTo } : {}),
     ...(plan.mentions !== undefined ? { mentions: plan.mentions } : {}),
-  });
-  // Sending implies having read the chat up to one's own message.
-  await markSenderRead(tx, chatId, plan.senderId, plan.seq);
+  };
+  if (Object.keys(patch).length === 0) return 0;
+  await db().doc(paths.message(chatId, messageId)).update(patch);
+  return 1;
+}
+
+/**
+ * Summarises the chat now after a quiet spell; in a burst, hands the summary to the trailing task
+ * of the interval it is due in (one task per chat and interval: the burst's triggers all name the
+ * same one). A trigger that finds its message already summarised writes and enqueues nothing.
+ */
+async function summariseWhenDue(chatId: string, message: { id: string; createdAtMs: number }, chatData: unknown): Promise<number> {
+  const parsed = chatSchema.safeParse(chatData);
+  if (!parsed.success || covers(summaryKey(parsed.data), message)) return 0;
+  const waitMs = summaryWaitMs(parsed.data, message, Date.now());
+  if (waitMs === 0) return summariseChat(chatId);
+  const slot = summarySlot(Date.now() + waitMs);
+  await enqueueTask(summaryQueue.name, { chatId, slot }, { id: summaryTaskId({ chatId, slot }), scheduleTime: new Date(slotRunAtMs(slot)) });
+  return 0;
 }
 
 function readReplyTo(message: Record<string, unknown> | undefined): string | null {

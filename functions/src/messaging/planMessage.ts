@@ -1,16 +1,10 @@
 /**
- * Pure planning for a newly created message: which sequence number it gets and what the chat,
- * the message and the sender's markers become. No Firebase imports, so it is unit-tested alone.
+ * Pure planning for a newly created message: whether it is accepted, and which server fields the
+ * message itself needs (expiry, the real quote, mentions of members). A plain text message needs
+ * none, so the trigger writes nothing for it; the chat summary is planned apart (planSummary.ts).
+ * No Firebase imports, so it is unit-tested alone.
  */
-import {
-  chatSchema,
-  messagePreview,
-  messageSchema,
-  type Chat,
-  type LastMessage,
-  type Message,
-  type TimestampLike,
-} from '@natter/model';
+import { chatSchema, messagePreview, messageSchema, orderTimeMs, type Chat, type Message, type TimestampLike } from '@natter/model';
 
 export interface ReplySnapshot {
   messageId: string;
@@ -19,31 +13,34 @@ export interface ReplySnapshot {
 }
 
 export type MessagePlan =
+  /** A message an earlier delivery rejected. */
   | { kind: 'duplicate' }
   /** A system message a callable wrote already sequenced, in the transaction that changed the chat. */
   | { kind: 'presequenced' }
   | { kind: 'reject'; reason: string }
   | {
       kind: 'accept';
-      seq: number;
       senderId: string;
-      lastMessage: LastMessage;
-      /** Milliseconds since epoch, or null when the chat does not make messages disappear. */
+      /** The message's own place in display order, for the chat summary. */
+      createdAtMs: number;
+      /** Milliseconds since epoch to set, or null when the chat does not make messages disappear (or it is set). */
       expiresAtMs: number | null;
-      /** The quoted message as it really is; null drops a reply to a message that does not exist. */
+      /**
+       * The quoted message as it really is, when the client's snapshot differs; null drops a reply
+       * to a message that does not exist; undefined leaves the message alone.
+       */
       replyTo: ReplySnapshot | null | undefined;
-      /** Mentions kept (members other than the sender), when they differ from what the client wrote. */
+          /** Mentions kept (members other than the sender), when they differ from what the client wrote. */
       mentions: string[] | undefined;
     };
 
 export interface PlanInput {
-  messageId: string;
   message: unknown;
   chat: unknown;
   quoted: unknown;
 }
 
-export function planMessage({ messageId, message, chat, quoted }: PlanInput): MessagePlan {
+export function planMessage({ message, chat, quoted }: PlanInput): MessagePlan {
   const processed = processedKind(message);
   if (processed) return { kind: processed };
   const parsedMessage = messageSchema.safeParse(message);
@@ -55,33 +52,26 @@ export function planMessage({ messageId, message, chat, quoted }: PlanInput): Me
   const senderCheck = checkSender(msg, room);
   if (senderCheck) return { kind: 'reject', reason: senderCheck };
 
-  const seq = room.seq + 1;
   const mentions = keptMentions(msg, room);
   return {
     kind: 'accept',
-    seq,
     senderId: msg.senderId,
-    lastMessage: {
-      id: messageId,
-      senderId: msg.senderId,
-      type: msg.type,
-      preview: messagePreview(msg),
-      sentAt: msg.createdAt,
-      seq,
-    },
-    expiresAtMs: expiry(msg.createdAt, room.settings.disappearAfterSeconds),
-    replyTo: msg.replyTo ? replySnapshot(msg.replyTo.messageId, quoted) : undefined,
+    createdAtMs: orderTimeMs(msg.createdAt),
+    expiresAtMs: missingExpiry(msg, expiry(msg.createdAt, room.settings.disappearAfterSeconds)),
+    replyTo: msg.replyTo ? changedReply(msg.replyTo, replySnapshot(msg.replyTo.messageId, quoted)) : undefined,
     mentions: sameList(mentions, msg.mentions ?? []) ? undefined : mentions,
   };
 }
 
-/** A message that already has a sequence number (or was rejected) was handled by an earlier delivery. */
+/**
+ * A rejected message was handled by an earlier delivery; a sequenced system message by the callable
+ * that wrote it. Anything else is planned from scratch: the plan is the same on every delivery.
+ */
 function processedKind(message: unknown): 'duplicate' | 'presequenced' | null {
   if (typeof message !== 'object' || message === null) return null;
   const m = message as Record<string, unknown>;
   if (m.rejected === true) return 'duplicate';
-  if (typeof m.seq !== 'number') return null;
-  return m.type === 'system' ? 'presequenced' : 'duplicate';
+  return m.type === 'system' && typeof m.seq === 'number' ? 'presequenced' : null;
 }
 
 function checkSender(msg: Message, chat: Chat): string | null {
@@ -102,6 +92,16 @@ function replySnapshot(messageId: string, quoted: unknown): ReplySnapshot | null
   const original = messageSchema.safeParse(quoted);
   if (!original.success) return null;
   return { messageId, senderId: original.data.senderId, preview: messagePreview(original.data) };
+}
+
+function changedReply(claimed: NonNullable<Message['replyTo']>, real: ReplySnapshot | null): ReplySnapshot | null | undefined {
+  if (real === null) return null;
+  const same = claimed.senderId === real.senderId && claimed.preview === real.preview && claimed.messageId === real.messageId;
+  return same ? undefined : real;
+}
+
+function missingExpiry(msg: Message, expiresAtMs: number | null): number | null {
+  return expiresAtMs !== null && msg.expiresAt?.toMillis() !== expiresAtMs ? expiresAtMs : null;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

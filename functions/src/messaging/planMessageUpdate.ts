@@ -7,12 +7,12 @@
 import { chatSchema, messagePreview, messageSchema } from '@natter/model';
 
 /**
- * A check on the event's own before/after data, with no reads: only sequenced messages whose
- * visible content changed (or that no longer fit the model) need work. Reactions, the trigger's
- * own `seq` write and other bookkeeping updates stop here.
+ * A check on the event's own before/after data, with no reads: only messages whose visible content
+ * changed (or that no longer fit the model) need work. Reactions, the create trigger's own server
+ * fields (expiry, quote, mentions) and other bookkeeping updates stop here.
  */
 export function needsUpdateWork(before: unknown, after: unknown): boolean {
-  if (!isRecord(before) || !isRecord(after) || typeof after.seq !== 'number') return false;
+  if (!isRecord(before) || !isRecord(after)) return false;
   const visible = ['text', 'type', 'deletedForEveryone', 'rejected'] as const;
   if (visible.some((key) => before[key] !== after[key])) return true;
   if (JSON.stringify(before.media ?? null) !== JSON.stringify(after.media ?? null)) return true;

@@ -3,7 +3,7 @@ import { DEFAULT_CHAT_SETTINGS, type Chat } from '@natter/model';
 import { needsUpdateWork, planMessageUpdate } from './planMessageUpdate.ts';
 
 const ts = (ms: number) => ({ toMillis: () => ms });
-const message = (over: Record<string, unknown> = {}) => ({ senderId: 'a', type: 'text', text: 'hello', createdAt: ts(1), seq: 3, ...over });
+const message = (over: Record<string, unknown> = {}) => ({ senderId: 'a', type: 'text', text: 'hello', createdAt: ts(1), ...over });
 const chat = (lastId: string | null, preview = 'hello'): Chat => ({
   type: 'direct',
   memberIds: ['a', 'b'],
@@ -24,8 +24,8 @@ describe('needsUpdateWork', () => {
     ['an edit', message(), message({ text: 'hello!', editedAt: ts(2) }), true],
     ['a delete for everyone', message(), message({ text: '', deletedForEveryone: true }), true],
     ['a reaction', message(), message({ reactions: { b: '👍' } }), false],
-    ["the create trigger's own seq write", message({ seq: undefined }), message(), false],
-    ['an edit before the message was sequenced', message({ seq: undefined }), message({ seq: undefined, text: 'x' }), false],
+    ["the create trigger's own server fields", message(), message({ expiresAt: ts(9), mentions: [] }), false],
+    ['an edit right after sending (no server fields needed first)', message(), message({ text: 'x', editedAt: ts(2) }), true],
     ['an update that breaks the model', message(), message({ sneaky: true }), true],
     ['an update of an already rejected message', message({ rejected: true, sneaky: true }), message({ rejected: true, sneaky: true, reactions: {} }), false],
   ])('%s: %s', (_label, before, after, expected) => {

@@ -10,7 +10,6 @@
 import { FieldValue, Timestamp, type DocumentReference, type DocumentSnapshot, type Firestore, type WriteBatch } from 'firebase-admin/firestore';
 import { chatSchema, deviceInputSchema, messageSchema, paths, type Chat, type Message } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { RetryLater } from '../lib/errors.ts';
 import { logs } from '../lib/logs.ts';
 import { randomId, stableKey } from '../lib/runtime.ts';
 import type { TaskRun } from '../lib/taskWorker.ts';
@@ -83,7 +82,6 @@ export async function handleMessageNotifications(task: PushTask, run: TaskRun, d
       logs.pushJobSkipped({ ...base, reason: loaded.reason });
       return { kind: 'skipped', reason: loaded.reason };
     }
-    if (loaded.kind === 'not-sequenced') throw new RetryLater('the message is not sequenced yet');
     const { chat, message, senderName } = loaded;
 
     const plan = await findRecipients(firestore, task.chatId, chat, message.senderId, deps, base);
@@ -181,7 +179,6 @@ async function settle(
 
 type Loaded =
   | { kind: 'skip'; reason: string }
-  | { kind: 'not-sequenced' }
   | { kind: 'ready'; chat: Chat; message: Message; senderName: string };
 
 async function loadMessage(firestore: Firestore, { chatId, messageId }: PushTask): Promise<Loaded> {
@@ -193,7 +190,6 @@ async function loadMessage(firestore: Firestore, { chatId, messageId }: PushTask
   const message = messageSchema.safeParse(messageSnap.data());
   if (!message.success) return { kind: 'skip', reason: 'message fails the model schema' };
   if (message.data.rejected) return { kind: 'skip', reason: 'message was rejected' };
-  if (message.data.seq === undefined) return { kind: 'not-sequenced' };
   const chat = chatSchema.safeParse(chatSnap.data());
   if (!chat.success) return { kind: 'skip', reason: 'chat is missing or invalid' };
   const sender = await firestore.doc(paths.user(message.data.senderId)).get();

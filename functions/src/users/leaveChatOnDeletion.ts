@@ -5,9 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { FieldValue } from 'firebase-admin/firestore';
-import { messagePreview, paths } from '@natter/model';
+import { chatSchema, messagePreview, paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { systemText } from '../chats/systemText.ts';
+import { messagesAfterSummary } from '../messaging/chatSummary.ts';
 import { DELETED_DISPLAY_NAME } from './profile.ts';
 
 export const ACCOUNT_DELETED_EVENT = 'account_deleted';
@@ -38,8 +39,11 @@ export async function leaveChatOnDeletion(chatId: string, uid: string): Promise<
     if (successor) adminIds = [successor];
 
     // Functions write system messages already sequenced (the message trigger clears unsequenced
-    // ones as forged), so the notice takes the next seq and becomes the chat's last message.
-    const seq = ((chat.get('seq') as number | undefined) ?? 0) + 1;
+    // ones as forged), so the notice takes the next seq, after any messages the summary has not
+    // counted yet, and becomes the chat's last message.
+    const parsedChat = chatSchema.safeParse(chat.data());
+    const pending = parsedChat.success ? await messagesAfterSummary(chatId, parsedChat.data) : 0;
+    const seq = ((chat.get('seq') as number | undefined) ?? 0) + pending + 1;
     const now = FieldValue.serverTimestamp();
     const text = systemText({ event: ACCOUNT_DELETED_EVENT, actorId: uid, targetIds: [uid] }, () => DELETED_DISPLAY_NAME);
     const messageId = accountDeletedMessageId(uid);

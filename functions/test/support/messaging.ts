@@ -9,6 +9,8 @@ import { COLLECTIONS, DEFAULT_ACCOUNT_SETTINGS, paths, type Account, type Accoun
 import { db } from '../../src/lib/admin.ts';
 import { adminDb } from '../../../tests/support/admin.ts';
 
+export { untilSummarised as summarised } from '../../../tests/support/summaries.ts';
+
 export const firestore = db();
 if (firestore !== adminDb) throw new Error('tests and functions must share one Firestore instance');
 
@@ -153,3 +155,4 @@ export async function docWhen(path: string, predicate: (data: Record<string, unk
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
+

@@ -17,6 +17,7 @@ export * from './schemas/jobs.ts';
 export * from './schemas/invites.ts';
 export * from './schemas/presence.ts';
 export * from './receipts.ts';
+export * from './ordering.ts';
 export * from './typing.ts';
 export * from './schemas/admin.ts';
 export * from './schemas/adminApi.ts';

@@ -67,3 +67,12 @@ export const REPORT_RATE_LIMITS = [
 export const EMAIL_CODE_DIGITS = 6;
 export const EMAIL_CODE_TTL_MS = 10 * 60 * 1000;
 export const EMAIL_CODE_MAX_ATTEMPTS = 5;
+
+/**
+ * A busy chat's summary (`lastMessage`, `lastMessageAt`, `seq`) is rewritten at most about this
+ * often: one document sustains about one write a second in production. The first message after a
+ * quiet spell of this length is summarised at once.
+ */
+export const SUMMARY_INTERVAL_MS = 1000;
+/** A client moves its read/delivery markers in one chat at most this often, whatever the message rate. */
+export const MARKER_DEBOUNCE_MS = 2000;

@@ -19,7 +19,7 @@ export function receiptState(view: MessageView, members: Member[] | null, failur
   if (failure) return 'failed';
   if (view.pending || !view.message) return 'pending';
   if (!members) return 'sent';
-  return receiptFor(view.message.seq, view.message.senderId, members).state;
+  return receiptFor(view.seq, view.message.senderId, members).state;
 }
 
 export function MessageBubble({

@@ -2,8 +2,8 @@
  * What one can do with a message: reply, react, edit (15 minutes), delete for everyone (60 hours),
  * forward, copy, message info ("read by k of n" in groups) and report.
  */
-import { useState } from 'react';
-import type { Chat, Member, Message } from '@natter/model';
+import { useEffect, useState } from 'react';
+import { MARKER_DEBOUNCE_MS, groupReceipt, type Chat, type Member, type Message } from '@natter/model';
 import { api } from '../lib/api.ts';
 import { canDeleteForEveryone, canEdit, type MessageView, type SentMessage } from '../lib/firebase/messages.ts';
 import { receiptFor } from '../lib/receipts.ts';
@@ -133,40 +133,73 @@ export function MessageMenu(props: MessageMenuProps) {
   );
 }
 
-function MessageInfo({ chat, message, members, onClose }: MessageMenuProps) {
-  const { profiles } = useSession();
-  const people = useProfiles(profiles, members.map((m) => m.uid));
-  const receipt = receiptFor(message.seq, message.senderId, members);
-  const name = (id: string) => people.get(id)?.displayName ?? '…';
-  const others = members.filter((m) => m.uid !== message.senderId).map((m) => m.uid);
-  const deliveredOnly = receipt.deliveredTo.filter((id) => !receipt.readBy.includes(id));
-  const waiting = others.filter((id) => !receipt.deliveredTo.includes(id));
+function MessageInfo({ chat, chatId, view, message, members, onClose }: MessageMenuProps) {
   return (
     <Dialog title="Message info" onClose={onClose}>
       <p className="quote-text">{message.text || '(no text)'}</p>
       {chat.type === 'group' ? (
-        <>
-          <p className="receipt-summary" data-testid="read-by">
-            Read by {receipt.read} of {receipt.recipients}
-          </p>
-          <h3>✓✓ Read by</h3>
-          <ul className="people">{receipt.readBy.length ? receipt.readBy.map((id) => <li key={id}>{name(id)}</li>) : <li className="muted">Nobody yet</li>}</ul>
-          <h3>✓✓ Delivered to</h3>
-          <ul className="people">{deliveredOnly.length ? deliveredOnly.map((id) => <li key={id}>{name(id)}</li>) : <li className="muted">—</li>}</ul>
-          {waiting.length > 0 && (
-            <>
-              <h3>✓ Not delivered yet</h3>
-              <ul className="people">{waiting.map((id) => <li key={id}>{name(id)}</li>)}</ul>
-            </>
-          )}
-        </>
+        <GroupReadBy chatId={chatId} chat={chat} seq={view.seq} senderId={message.senderId} />
       ) : (
-        <p className="receipt-summary" data-testid="read-by">
-          {receipt.state === 'read' ? 'Read' : receipt.state === 'delivered' ? 'Delivered' : message.seq ? 'Sent' : 'Sending…'}
-        </p>
+        <DirectReceipt seq={view.seq} senderId={message.senderId} members={members} />
       )}
       <p className="hint">People who turned read receipts off are counted as delivered only.</p>
     </Dialog>
+  );
+}
+
+function DirectReceipt({ seq, senderId, members }: { seq: number | undefined; senderId: string; members: Member[] }) {
+  const receipt = receiptFor(seq, senderId, members);
+  return (
+    <p className="receipt-summary" data-testid="read-by">
+      {receipt.state === 'read' ? 'Read' : receipt.state === 'delivered' ? 'Delivered' : seq ? 'Sent' : 'Sending…'}
+    </p>
+  );
+}
+
+/** How often open message info asks again: members move markers at most once per MARKER_DEBOUNCE_MS. */
+const RECEIPT_REFRESH_MS = MARKER_DEBOUNCE_MS;
+
+/**
+ * "Read by k of n", fetched while the sender looks (two count() queries over the members, asked
+ * again every RECEIPT_REFRESH_MS while the dialog is open), never by watching every member's markers.
+ */
+function GroupReadBy({ chatId, chat, seq, senderId }: { chatId: string; chat: Chat; seq: number | undefined; senderId: string }) {
+  const { uid, report } = useSession();
+  const [counts, setCounts] = useState<{ readAtLeast: number; deliveredAtLeast: number } | null>(null);
+  const [sender, setSender] = useState<Member | null>(null);
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setRound((n) => n + 1), RECEIPT_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    if (seq === undefined) return undefined;
+    let live = true;
+    Promise.all([api.chats.groupReceiptCounts(chatId, seq), senderId === uid ? api.chats.member(chatId, senderId) : Promise.resolve(null)])
+      .then(([found, senderMarkers]) => {
+        if (!live) return;
+        setCounts(found);
+        setSender(senderMarkers);
+      })
+      .catch(report);
+    return () => {
+      live = false;
+    };
+  }, [chatId, seq, senderId, uid, report, round]);
+  const receipt = groupReceipt({
+    messageSeq: counts ? seq : undefined,
+    memberCount: chat.memberIds.length,
+    readAtLeast: counts?.readAtLeast ?? 0,
+    deliveredAtLeast: counts?.deliveredAtLeast ?? 0,
+    sender,
+  });
+  return (
+    <>
+      <p className="receipt-summary" data-testid="read-by">
+        Read by {receipt.read} of {receipt.recipients}
+      </p>
+      <p className="muted">Delivered to {receipt.delivered} of {receipt.recipients}</p>
+    </>
   );
 }
 

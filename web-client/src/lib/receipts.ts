@@ -1,7 +1,7 @@
 /**
- * Receipts for the UI, on top of the shared model's arithmetic (packages/model receipts.ts): the
- * state and "read by k of n" come from `groupReceipt`; the open conversation already listens to
- * every member document, so it also names who read and who has the message.
+ * Receipts for the UI, on top of the shared model's arithmetic (packages/model receipts.ts), from
+ * the member documents a screen already watches (both members of a direct chat): the state, and
+ * who read and who has the message. Groups fetch "read by k of n" on demand instead (message info).
  */
 import { groupReceipt, type Markers, type ReceiptState } from '@natter/model';
 

@@ -1,8 +1,9 @@
 /**
  * The chat list's live data: chats, the caller's member document per chat (unread, mute, pin,
- * archive), the other members' markers for ticks (chats up to SMALL_CHAT members), and the private
- * read states. It also acknowledges delivery: a chat whose `seq` passed the caller's
- * `deliveredSeq` gets one marker write.
+ * archive), the other member's markers in direct chats (for ticks; groups watch only the caller's
+ * own, so no member's marker write reaches every other member), and the private read states. It
+ * also acknowledges delivery: a chat whose `seq` passed the caller's `deliveredSeq` gets a marker
+ * write, at most one per chat every MARKER_DEBOUNCE_MS.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Chat, Member } from '@natter/model';
@@ -12,14 +13,11 @@ import { unreadCount } from '../lib/receipts.ts';
 import { useKeyedSubscriptions } from './useKeyed.ts';
 import { useSession } from './session.tsx';
 
-/** Chats with at most this many members have every member's markers watched (for list ticks). */
-export const SMALL_CHAT = 32;
-
 export interface ChatSummary {
   id: string;
   chat: Chat;
   me: Member | null;
-  /** Every member, for chats up to SMALL_CHAT members; null for larger groups. */
+  /** Both members of a direct chat (for ticks); null for groups. */
   members: Member[] | null;
   unread: number;
   muted: boolean;
@@ -34,7 +32,7 @@ export function useChatList(): { chats: ChatSummary[] | null; readStates: Map<st
   useEffect(() => api.chats.watchReadStates(uid, setReadStates, report), [uid, report]);
 
   const keys = useMemo(
-    () => (chats ?? []).map(({ id, chat }) => `${chat.memberIds.length <= SMALL_CHAT ? 'all' : 'me'}:${id}`),
+    () => (chats ?? []).map(({ id, chat }) => `${chat.type === 'direct' ? 'all' : 'me'}:${id}`),
     [chats],
   );
   const memberDocs = useKeyedSubscriptions<Member[]>(keys, (key, onValue) => {
@@ -48,21 +46,22 @@ export function useChatList(): { chats: ChatSummary[] | null; readStates: Map<st
     if (!chats) return null;
     const now = Date.now();
     return chats.map(({ id, chat }): ChatSummary => {
-      const small = chat.memberIds.length <= SMALL_CHAT;
-      const docs = memberDocs.get(`${small ? 'all' : 'me'}:${id}`);
+      const direct = chat.type === 'direct';
+      const docs = memberDocs.get(`${direct ? 'all' : 'me'}:${id}`);
       const me = docs?.find((m) => m.uid === uid) ?? null;
       return {
         id,
         chat,
         me,
-        members: small ? (docs ?? null) : null,
+        members: direct ? (docs ?? null) : null,
         unread: me ? unreadCount(chat.seq, me, readStates.get(id)) : 0,
         muted: (me?.mutedUntil?.toMillis() ?? 0) > now,
       };
     });
   }, [chats, memberDocs, readStates, uid]);
 
-  // Delivery receipts: once per (chat, seq), only after the member document is known.
+  // Delivery receipts: requested once per (chat, seq), only after the member document is known;
+  // the shared throttle turns a busy chat's requests into one write per interval.
   const acknowledged = useRef(new Set<string>());
   useEffect(() => {
     for (const summary of summaries ?? []) {
@@ -71,9 +70,7 @@ export function useChatList(): { chats: ChatSummary[] | null; readStates: Map<st
       const key = `${id}:${chat.seq}`;
       if (acknowledged.current.has(key)) continue;
       acknowledged.current.add(key);
-      api.chats
-        .markSeen(id, chat.seq, { member: me, readState: readStates.get(id) ?? null }, { reading: false, readReceipts: true })
-        .catch(report);
+      api.chats.markSeenSoon(id, chat.seq, { member: me, readState: readStates.get(id) ?? null }, { reading: false, readReceipts: true }, report);
     }
   }, [summaries, readStates, report]);
 

@@ -1,10 +1,13 @@
 /**
- * An open conversation's live data: the chat, its members (roles, receipts), the paginated message
- * feed, sends in flight and their failures, typing, and read receipts (the caller's read marker
- * moves whenever new messages arrive while the chat is open and the page visible).
+ * An open conversation's live data: the chat, the caller's member document and, in a direct chat,
+ * the other member's (ticks; a group conversation watches no other member: "read by k of n" is
+ * fetched on demand), the paginated message feed with each message's ordinal counted back from the
+ * chat summary, sends in flight and their failures, typing, and read receipts (the caller's read
+ * marker follows new messages while the chat is open and visible, at most one write per chat every
+ * MARKER_DEBOUNCE_MS).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Chat, Member } from '@natter/model';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { messageOrdinals, type Chat, type Member } from '@natter/model';
 import { api } from '../lib/api.ts';
 import type { ReadMarker } from '../lib/firebase/chats.ts';
 import type { MessageFeed, MessageView, SentMessage } from '../lib/firebase/messages.ts';
@@ -38,7 +41,8 @@ function usePageVisible(): boolean {
 export function useConversation(chatId: string, readState: ReadMarker | null) {
   const { uid, settings, report } = useSession();
   const [chat, setChat] = useState<Chat | null | undefined>(undefined);
-  const [members, setMembers] = useState<Member[] | null>(null);
+  const [me, setMe] = useState<Member | null | undefined>(undefined);
+  const [other, setOther] = useState<Member | null>(null);
   const [messages, setMessages] = useState<MessageView[] | null>(null);
   const [failures, setFailures] = useState<Map<string, string>>(new Map());
   const [typers, setTypers] = useState<string[]>([]);
@@ -48,13 +52,13 @@ export function useConversation(chatId: string, readState: ReadMarker | null) {
 
   useEffect(() => {
     setChat(undefined);
-    setMembers(null);
+    setMe(undefined);
     setMessages(null);
     setFailures(new Map());
     setOlderState('idle');
     // Losing read access (removed from the group) shows as "no longer a member", not as an alert.
     const stopChat = api.chats.watchChat(chatId, setChat, (error) => (isPermissionError(error) ? setChat(null) : report(error)));
-    const stopMembers = api.chats.watchMembers(chatId, setMembers, (error) => {
+    const stopMe = api.chats.watchMember(chatId, uid, setMe, (error) => {
       if (!isPermissionError(error)) report(error);
     });
     const opened = api.messages.openFeed(chatId, {
@@ -67,7 +71,7 @@ export function useConversation(chatId: string, readState: ReadMarker | null) {
     const stopTyping = api.database.watchTyping(chatId, uid, setTypers, report);
     return () => {
       stopChat();
-      stopMembers();
+      stopMe();
       opened.close();
       stopTyping();
       api.database.stopTyping(chatId, uid, report);
@@ -82,15 +86,36 @@ export function useConversation(chatId: string, readState: ReadMarker | null) {
     });
   }, [chatId, uid, visible, report]);
 
-  // Read receipts: one marker write per new `seq` seen while the chat is open and visible.
-  const me = members?.find((m) => m.uid === uid) ?? null;
+  // Direct chats: the other member's markers, one document, for the ticks.
+  const otherUid = chat?.type === 'direct' ? (chat.memberIds.find((id) => id !== uid) ?? null) : null;
+  useEffect(() => {
+    setOther(null);
+    if (!otherUid) return undefined;
+    return api.chats.watchMember(chatId, otherUid, setOther, (error) => {
+      if (!isPermissionError(error)) report(error);
+    });
+  }, [chatId, otherUid, report]);
+  const members = useMemo(() => {
+    if (!me || !chat) return null;
+    return chat.type === 'direct' ? (other ? [me, other] : [me]) : null;
+  }, [chat, me, other]);
+
+  // Ordinals of the loaded messages, counted back from the summary's newest message.
+  const ordered = useMemo(() => {
+    if (!messages) return null;
+    const ordinals = messageOrdinals(messages.map((view) => ({ id: view.id, createdAtMs: view.orderMs })), chat?.lastMessage);
+    return messages.map((view) => ({ ...view, seq: ordinals.get(view.id) ?? view.message?.seq }));
+  }, [messages, chat?.lastMessage]);
+
+  // Read receipts: requested once per new `seq` seen while the chat is open and visible; the
+  // shared throttle writes at most once per chat per interval whatever the message rate.
   const marked = useRef<string | null>(null);
   useEffect(() => {
     if (!chat || !me || !visible) return;
     const key = `${chatId}:${chat.seq}:${settings.readReceipts}`;
     if (marked.current === key) return;
     marked.current = key;
-    api.chats.markSeen(chatId, chat.seq, { member: me, readState }, { reading: true, readReceipts: settings.readReceipts }).catch(report);
+    api.chats.markSeenSoon(chatId, chat.seq, { member: me, readState }, { reading: true, readReceipts: settings.readReceipts }, report);
   }, [chat, me, visible, chatId, readState, settings.readReceipts, report]);
 
   const loadOlder = useCallback(async () => {
@@ -122,8 +147,8 @@ export function useConversation(chatId: string, readState: ReadMarker | null) {
   return {
     chat,
     members,
-    me,
-    messages,
+    me: me ?? null,
+    messages: ordered,
     failures,
     typers,
     hasOlder: olderState !== 'done' && (feed.current?.hasOlder() ?? false),

@@ -6,6 +6,8 @@
 import {
   collection,
   doc,
+  getCountFromServer,
+  getDoc,
   limit,
   onSnapshot,
   orderBy,
@@ -18,6 +20,7 @@ import {
 } from 'firebase/firestore';
 import {
   COLLECTIONS,
+  MARKER_DEBOUNCE_MS,
   MAX_GROUP_MEMBERS,
   MAX_PAGE_SIZE,
   chatSchema,
@@ -31,6 +34,7 @@ import {
   type Member,
   type MemberUpdate,
 } from '@natter/model';
+import { markerThrottle } from '../markerThrottle.ts';
 import { InvalidInputError } from './functions.ts';
 import { requireUid, type Services } from './services.ts';
 
@@ -47,6 +51,16 @@ export interface ReadMarker {
 
 type Unsubscribe = () => void;
 
+/** The caller's markers as last seen, and where read goes (private when read receipts are off). */
+export interface MarkerState {
+  member: Pick<Member, 'readSeq' | 'deliveredSeq'>;
+  readState: ReadMarker | null;
+}
+export interface MarkOptions {
+  reading: boolean;
+  readReceipts: boolean;
+}
+
 /** Reports a document that does not match the model, naming the fields, instead of hiding it. */
 export class ModelMismatchError extends Error {
   override readonly name = 'ModelMismatchError';
@@ -60,11 +74,37 @@ function validUpdate(update: MemberUpdate): MemberUpdate {
 
 export function chatsApi(services: Pick<Services, 'auth' | 'db'>) {
   const { db } = services;
+  // One throttle for every marker write of a chat (chat list and open conversation alike).
+  const markerWrites = markerThrottle(MARKER_DEBOUNCE_MS);
 
   /** Pins, archives or mutes a chat for the caller only. */
   async function setPreferences(chatId: string, update: Pick<MemberUpdate, 'archived' | 'pinned' | 'mutedUntil'>): Promise<void> {
     const uid = requireUid(services);
     await updateDoc(doc(db, paths.member(chatId, uid)), validUpdate(update));
+  }
+
+  /**
+   * Moves the caller's markers to the chat's `seq`: delivered always, read when `reading` (chat
+   * open and visible). With read receipts off, the read marker goes to the owner-only read state
+   * instead, so other members never learn it. Returns false when nothing needed writing.
+   */
+  async function markSeen(chatId: string, chatSeq: number, current: MarkerState, options: MarkOptions): Promise<boolean> {
+    const uid = requireUid(services);
+    // The shared arithmetic decides what moves; with receipts off the read marker goes private.
+    const readSoFar = Math.max(current.member.readSeq, current.readState?.readSeq ?? 0);
+    const moved = markerUpdate({ deliveredSeq: current.member.deliveredSeq, readSeq: readSoFar }, chatSeq, { reading: options.reading }) ?? {};
+    const memberChange: MemberUpdate = {};
+    if (moved.deliveredSeq !== undefined) memberChange.deliveredSeq = moved.deliveredSeq;
+    if (moved.readSeq !== undefined && options.readReceipts) memberChange.readSeq = moved.readSeq;
+    const writes: Promise<void>[] = [];
+    if (Object.keys(memberChange).length > 0) writes.push(updateDoc(doc(db, paths.member(chatId, uid)), validUpdate(memberChange)));
+    if (moved.readSeq !== undefined && !options.readReceipts) {
+      const parsed = readStateSchema.pick({ readSeq: true }).safeParse({ readSeq: moved.readSeq });
+      if (!parsed.success) throw new InvalidInputError(describeIssues(parsed.error));
+      writes.push(setDoc(doc(db, paths.readState(uid, chatId)), { readSeq: parsed.data.readSeq, updatedAt: serverTimestamp() }));
+    }
+    await Promise.all(writes);
+    return writes.length > 0;
   }
 
   return {
@@ -104,6 +144,13 @@ export function chatsApi(services: Pick<Services, 'auth' | 'db'>) {
         },
         onError,
       );
+    },
+
+    /** One member document, read once (the sender's own markers for "read by k of n"). */
+    async member(chatId: string, uid: string): Promise<Member | null> {
+      const snap = await getDoc(doc(db, paths.member(chatId, uid)));
+      const parsed = memberSchema.safeParse(snap.data());
+      return parsed.success ? parsed.data : null;
     },
 
     /** One member document (the caller's own, or the other side of a direct chat, for ticks). */
@@ -153,38 +200,32 @@ export function chatsApi(services: Pick<Services, 'auth' | 'db'>) {
       );
     },
 
+    /**
+     * "Read by k of n" on demand (message info), never by watching every member: two `count()`
+     * aggregation queries over the members, billed one read per 1,000 index entries each.
+     */
+    async groupReceiptCounts(chatId: string, seq: number): Promise<{ readAtLeast: number; deliveredAtLeast: number }> {
+      const members = collection(db, paths.members(chatId));
+      const [read, delivered] = await Promise.all([
+        getCountFromServer(query(members, where('readSeq', '>=', seq), limit(MAX_GROUP_MEMBERS))),
+        getCountFromServer(query(members, where('deliveredSeq', '>=', seq), limit(MAX_GROUP_MEMBERS))),
+      ]);
+      return { readAtLeast: read.data().count, deliveredAtLeast: delivered.data().count };
+    },
+
+    /**
+     * `markSeen`, at most once per chat every MARKER_DEBOUNCE_MS: the first request after a quiet
+     * spell writes at once, a burst collapses into one trailing write with the newest markers.
+     */
+    markSeenSoon(chatId: string, chatSeq: number, current: MarkerState, options: MarkOptions, onError: (error: unknown) => void): void {
+      markerWrites(chatId, () => void markSeen(chatId, chatSeq, current, options).catch(onError));
+    },
+
     async mute(chatId: string, forMs: number | null): Promise<void> {
       await setPreferences(chatId, { mutedUntil: forMs === null ? null : Timestamp.fromMillis(Date.now() + forMs) });
     },
 
-    /**
-     * Moves the caller's markers to the chat's `seq`: delivered always, read when `reading` (chat
-     * open and visible). With read receipts off, the read marker goes to the owner-only read state
-     * instead, so other members never learn it. Returns false when nothing needed writing.
-     */
-    async markSeen(
-      chatId: string,
-      chatSeq: number,
-      current: { member: Pick<Member, 'readSeq' | 'deliveredSeq'>; readState: ReadMarker | null },
-      options: { reading: boolean; readReceipts: boolean },
-    ): Promise<boolean> {
-      const uid = requireUid(services);
-      // The shared arithmetic decides what moves; with receipts off the read marker goes private.
-      const readSoFar = Math.max(current.member.readSeq, current.readState?.readSeq ?? 0);
-      const moved = markerUpdate({ deliveredSeq: current.member.deliveredSeq, readSeq: readSoFar }, chatSeq, { reading: options.reading }) ?? {};
-      const memberChange: MemberUpdate = {};
-      if (moved.deliveredSeq !== undefined) memberChange.deliveredSeq = moved.deliveredSeq;
-      if (moved.readSeq !== undefined && options.readReceipts) memberChange.readSeq = moved.readSeq;
-      const writes: Promise<void>[] = [];
-      if (Object.keys(memberChange).length > 0) writes.push(updateDoc(doc(db, paths.member(chatId, uid)), validUpdate(memberChange)));
-      if (moved.readSeq !== undefined && !options.readReceipts) {
-        const parsed = readStateSchema.pick({ readSeq: true }).safeParse({ readSeq: moved.readSeq });
-        if (!parsed.success) throw new InvalidInputError(describeIssues(parsed.error));
-        writes.push(setDoc(doc(db, paths.readState(uid, chatId)), { readSeq: parsed.data.readSeq, updatedAt: serverTimestamp() }));
-      }
-      await Promise.all(writes);
-      return writes.length > 0;
-    },
+    markSeen,
   };
 }
 export type ChatsApi = ReturnType<typeof chatsApi>;

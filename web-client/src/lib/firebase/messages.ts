@@ -26,11 +26,13 @@ import {
   EDIT_WINDOW_MS,
   MAX_EMOJI_LENGTH,
   MAX_PAGE_SIZE,
+  compareMessages,
   describeIssues,
   messagePreview,
   messageSchema,
   messageTextSchema,
   newMessageSchema,
+  orderTimeMs,
   paths,
   type Message,
   type NewMessage,
@@ -55,7 +57,12 @@ export interface MessageView {
   problem: string | null;
   /** True while the write is only local (offline, or not yet acknowledged by the server). */
   pending: boolean;
+  /** For display: the server time, or the local estimate while the send is pending. */
   createdAtMs: number;
+  /** For order: the server time with its microseconds, or null until it arrives (sorts last). */
+  orderMs: number | null;
+  /** The message's ordinal in the chat (counted back from the chat summary), once known. */
+  seq?: number | undefined;
 }
 
 export interface MessageFeed {
@@ -89,12 +96,14 @@ function toView(snap: QueryDocumentSnapshot): MessageView {
   const parsed = messageSchema.safeParse(data);
   const createdAt: unknown = data.createdAt;
   const createdAtMs = createdAt instanceof Timestamp ? createdAt.toMillis() : Date.now();
+  const serverTime: unknown = snap.get('createdAt', { serverTimestamps: 'none' });
   return {
     id: snap.id,
     message: parsed.success ? parsed.data : null,
     problem: parsed.success ? null : describeIssues(parsed.error),
     pending: snap.metadata.hasPendingWrites,
     createdAtMs,
+    orderMs: serverTime instanceof Timestamp ? orderTimeMs(serverTime) : null,
   };
 }
 
@@ -214,7 +223,8 @@ export function messagesApi(services: Pick<Services, 'auth' | 'db'>) {
 
       const emit = () => {
         if (closed) return;
-        options.onChange([...views.values()].sort((a, b) => a.createdAtMs - b.createdAtMs || a.id.localeCompare(b.id)));
+        // One order for every member: (server time, id); local sends without a server time last.
+        options.onChange([...views.values()].sort((a, b) => compareMessages({ id: a.id, createdAtMs: a.orderMs }, { id: b.id, createdAtMs: b.orderMs })));
       };
       const noteOldest = (docs: QueryDocumentSnapshot[]) => {
         const last = docs.at(-1);
