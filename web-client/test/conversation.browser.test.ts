@@ -24,6 +24,7 @@ import {
   setDisplayName,
   shot,
   signInWithEmailCode,
+  unexpectedProblems,
   unreadBadge,
   type Person,
 } from './support/ui.ts';
@@ -218,7 +219,6 @@ describeWhen(missingBrowser(), 'two people chatting in headless Chromium', () =>
   });
 
   it('logged no errors in either browser beyond the refused send', () => {
-    const unexpected = [...ava.problems, ...bo.problems].filter((text) => !/permission|Missing or insufficient|favicon|ERR_INTERNET_DISCONNECTED|net::/.test(text));
-    expect(unexpected).toEqual([]);
+    expect(unexpectedProblems([ava, bo], /permission|Missing or insufficient|ERR_INTERNET_DISCONNECTED|net::/)).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { launchChromium, missingBrowser, serveWebClient } from '../../tests/supp
 import { describeWhen } from '../../tests/support/skip.ts';
 import { seedDemoData } from '../../scripts/lib/seed.ts';
 import { adminRtdbWhereRunning } from '../../tests/support/rtdb.ts';
-import { PHONE, WAIT, bubble, chatRow, openPerson, receiptOrRefusal, shot, type Person } from './support/ui.ts';
+import { bubble, chatRow, openPerson, type Person, PHONE, receiptOrRefusal, shot, unexpectedProblems, WAIT } from './support/ui.ts';
 
 const HISTORY = 75;
 const DAY_MS = 86_400_000;
@@ -98,7 +98,7 @@ describeWhen(missingBrowser(), 'a long history in headless Chromium', () => {
     // Three earlier days plus today, each with its own separator.
     expect(await page.locator('.day-separator').count()).toBeGreaterThanOrEqual(4);
     await shot(page, 'phone-history-oldest');
-    expect(ana.problems).toEqual([]);
+    expect(unexpectedProblems([ana])).toEqual([]);
   });
 
   it('reopens with chats and messages from the persistent cache, even with Firestore unreachable', { timeout: 180_000 }, async () => {

@@ -11,7 +11,7 @@ import { launchChromium, missingBrowser, serveWebClient } from '../../tests/supp
 import { adminRtdb } from '../../tests/support/rtdb.ts';
 import { describeWhen, missingEmulator } from '../../tests/support/skip.ts';
 import { seedDemoData } from '../../scripts/lib/seed.ts';
-import { PHONE, WAIT, bubble, openChat, openPerson, shot, type Person } from './support/ui.ts';
+import { bubble, openChat, openPerson, type Person, PHONE, shot, unexpectedProblems, WAIT } from './support/ui.ts';
 
 const STEP_MS = 240_000;
 
@@ -117,7 +117,6 @@ describeWhen(missing, 'typing, presence and media in headless Chromium', () => {
 
   it('raised no alert (Ben was checked before leaving) and logged no error on either screen', async () => {
     expect(await alerts(ana)).toEqual([]);
-    const unexpected = [...ana.problems, ...ben.problems].filter((text) => !/favicon/.test(text));
-    expect(unexpected).toEqual([]);
+    expect(unexpectedProblems([ana, ben])).toEqual([]);
   });
 });

@@ -30,7 +30,9 @@ export async function openPerson(browser: Browser, url: string, viewport = DESKT
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
+    // The resource's address says which service refused: Chromium's text alone never does.
+    const where = message.location().url;
+    if (message.type() === 'error') problems.push(where ? `${message.text()} at ${where}` : message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
   const listens = { count: 0 };
@@ -39,6 +41,20 @@ export async function openPerson(browser: Browser, url: string, viewport = DESKT
   });
   await page.goto(url);
   return { context, page, problems, listens };
+}
+
+/**
+ * Firestore's WebChannel answers 400 when the browser polls a stream session the backend already
+ * closed (after going offline, or a long idle); the SDK then opens a new stream, so the line is
+ * transport noise (firebase/firebase-js-sdk#9028), not an app error. Only that address is excused.
+ */
+const WEBCHANNEL_RESTART = /status of 400 .* at \S+\/google\.firestore\.v1\.Firestore\/(Listen|Write)\/channel\?/;
+
+/** What the people's pages logged that no step expected: favicons and WebChannel restarts aside. */
+export function unexpectedProblems(people: Person[], expected?: RegExp): string[] {
+  return people
+    .flatMap((person) => person.problems)
+    .filter((text) => !/favicon/.test(text) && !WEBCHANNEL_RESTART.test(text) && !(expected?.test(text) ?? false));
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
