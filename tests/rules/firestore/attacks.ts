@@ -416,6 +416,15 @@ export function registerAttacks(harness: RulesHarness): void {
       () => update(mia(), paths.member(GROUP, MIA), { deliveredSeq: GROUP_SEQ + 1 }),
       () => update(mia(), paths.member(GROUP, MIA), { deliveredSeq: GROUP_SEQ }),
     );
+    it('a public readSeq from a member who switched read receipts off (the private marker and deliveredSeq still move)', async () => {
+      const receipts = (readReceipts: boolean) => ({ [paths.account(MIA)]: { ...harness.worldDoc(paths.account(MIA)), settings: { readReceipts, lastSeen: 'everyone' } } });
+      await harness.seed(receipts(false));
+      await expectDenied(update(mia(), paths.member(GROUP, MIA), { readSeq: 2 }));
+      await expectAllowed(update(mia(), paths.member(GROUP, MIA), { deliveredSeq: 2 }));
+      await expectAllowed(set(mia(), paths.readState(MIA, GROUP), { readSeq: 2, updatedAt: serverTimestamp() }));
+      await harness.seed(receipts(true));
+      await expectAllowed(update(mia(), paths.member(GROUP, MIA), { readSeq: 2 }));
+    });
     it('a readSeq moving backwards', async () => {
       await harness.seed({ [paths.member(GROUP, MIA)]: { ...harness.worldDoc(paths.member(GROUP, MIA)), readSeq: 3 } });
       await expectDenied(update(mia(), paths.member(GROUP, MIA), { readSeq: 2 }));
