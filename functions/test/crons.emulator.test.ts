@@ -74,7 +74,7 @@ beforeEach(async () => {
   await clearFirestore();
 });
 
-/** Messages already sequenced, as the trigger leaves them (so it makes no changes of its own). */
+/** Messages numbered by the previous design's trigger, which the current one leaves alone (so it makes no changes of its own). */
 async function seedMessage(chatId: string, id: string, fields: Record<string, unknown>) {
   await adminDb.doc(paths.message(chatId, id)).set({ senderId: 'ana', type: 'text', text: id, createdAt: Timestamp.now(), seq: 1, ...fields });
 }

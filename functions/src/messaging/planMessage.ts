@@ -65,13 +65,16 @@ export function planMessage({ message, chat, quoted }: PlanInput): MessagePlan {
 
 /**
  * A rejected message was handled by an earlier delivery; a sequenced system message by the callable
- * that wrote it. Anything else is planned from scratch: the plan is the same on every delivery.
+ * that wrote it; any other message carrying `seq` by the previous design's trigger, which numbered
+ * every message (only functions can write `seq`: the rules refuse it on a client's create). Anything
+ * else is planned from scratch: the plan is the same on every delivery.
  */
 function processedKind(message: unknown): 'duplicate' | 'presequenced' | null {
   if (typeof message !== 'object' || message === null) return null;
   const m = message as Record<string, unknown>;
   if (m.rejected === true) return 'duplicate';
-  return m.type === 'system' && typeof m.seq === 'number' ? 'presequenced' : null;
+  if (typeof m.seq !== 'number') return null;
+  return m.type === 'system' ? 'presequenced' : 'duplicate';
 }
 
 function checkSender(msg: Message, chat: Chat): string | null {

@@ -41,6 +41,11 @@ describe('planMessage', () => {
     });
   });
 
+  it('leaves a message the previous design already numbered alone (only functions write seq)', () => {
+    expect(planMessage({ message: { ...message(), seq: 12 }, chat: chat(), quoted: undefined })).toEqual({ kind: 'duplicate' });
+    expect(planMessage({ message: message(), chat: chat(), quoted: undefined })).toMatchObject({ kind: 'accept' });
+  });
+
   it('rejects a sender outside the chat and a non-admin in an admins-only chat', () => {
     expect(planMessage({ message: message({ senderId: 'z' }), chat: chat(), quoted: undefined }).kind).toBe('reject');
     const adminsOnly = chat({ settings: { ...DEFAULT_CHAT_SETTINGS, onlyAdminsCanSend: true } });
