@@ -1,9 +1,11 @@
 /** Turns a bench run into bench/results/latest.md (tables) and latest.json (every figure and sample). */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { MARKER_DEBOUNCE_MS } from '@natter/model';
 import type { Environment } from './lib/environment.ts';
 import { percentiles, ratio, round, type Percentiles } from './lib/stats.ts';
 import type { ColdStart } from './scenarios/coldstart.ts';
+import type { BurstRun } from './scenarios/burst.ts';
 import type { Knee } from './scenarios/knee.ts';
 import type { PushRun } from './scenarios/push.ts';
 import type { DesignRun } from './scenarios/types.ts';
@@ -21,12 +23,16 @@ export interface BenchResult {
     coldRuns: number;
     pushSize: number;
     pushMessages: number;
+    burstSize: number;
+    burstRate: number;
+    burstSeconds: number;
   };
   counting: { verified: boolean; knownActionPaths: string[]; heavyOnTriggerPath: string[] };
   /** The floor measured right before each group size, in ms. */
   floors: (Percentiles & { size: number })[];
   runs: DesignRun[];
   push: PushRun;
+  burst: BurstRun;
   coldStart: ColdStart;
   knee: Knee[];
   finishedAt: string;
@@ -64,6 +70,7 @@ function rows(): Row[] {
     { metric: 'Reads per recipient per message, chat list open, naive', kind: 'count', value: ({ naive }) => fmt(perRecipient(naive, naive.chatListReads)) },
     { metric: 'Reads per recipient per message, chat open, Natter', kind: 'count', value: ({ natter }) => fmt(perRecipient(natter, natter.chatOpenReads)) },
     { metric: 'Reads per recipient per message, chat open, naive', kind: 'count', value: ({ naive }) => fmt(perRecipient(naive, naive.chatOpenReads)) },
+    { metric: 'Reads per recipient per message, chat list and chat open together, Natter', kind: 'count', value: ({ natter }) => fmt(perRecipient(natter, natter.chatListReads + natter.chatOpenReads)) },
     { metric: 'Send to receive p50 / p95 / p99, Natter', kind: 'ratio to floor', value: ({ natter, floor }) => latencyRatios(natter.deliverMs, floor) },
     { metric: 'Send to receive p50 / p95 / p99, naive', kind: 'ratio to floor', value: ({ naive, floor }) => latencyRatios(naive.deliverMs, floor) },
     { metric: 'Chat list shows message and unread p50 / p95 / p99, Natter', kind: 'ratio to floor', value: ({ natter, floor }) => latencyRatios(natter.chatListMs, floor) },
@@ -78,6 +85,33 @@ function pushRows(push: PushRun): string[] {
     `| Device tokens pushed per send (${scene}) | count | ${fmt(push.tokens)} |`,
     `| FCM \`sendEach\` requests per send, at most 500 tokens each (${scene}) | count | ${fmt(push.sendEachCalls)} |`,
     `| Push worker Firestore writes per send: job document and one marker per token (${scene}) | count | ${fmt(push.workerWrites)} |`,
+  ];
+}
+
+/** The busy-group section: the burst phase against the 1 msg/s phase of the same run. */
+export function burstLines(burst: BurstRun): string[] {
+  const [calm, busy] = burst.phases;
+  if (!calm || !busy) return [];
+  const p95 = (values: number[]) => percentiles(values).p95;
+  const lagCalm = p95(calm.chatListLagMs);
+  const lagBusy = p95(busy.chatListLagMs);
+  const scene = `${busy.rate} msg/s from ${burst.senders} senders into one ${burst.size}-member group for ${busy.seconds} s, ${burst.listeners} members listening`;
+  return [
+    '## A busy group',
+    '',
+    `${scene}; the baseline is a ${calm.rate} msg/s phase of the same run (same senders, same listeners). Text messages have no server fields, so "seen" is also final.`,
+    '',
+    '| metric | figure | value |',
+    '| --- | --- | --- |',
+    `| Messages lost (sent ${busy.sent}) | count | ${busy.lost} |`,
+    `| Seen by listeners p95, ${busy.rate} msg/s / ${calm.rate} msg/s | ratio | ${fmt(ratio(p95(busy.seenMs), p95(calm.seenMs)))} |`,
+    `| Chat list shows the newest message p95, ${busy.rate} msg/s / ${calm.rate} msg/s | ratio | ${fmt(ratio(lagBusy, lagCalm))} (${fmt(lagBusy - lagCalm)} ms more) |`,
+    `| Writes per message at ${calm.rate} msg/s: message plus function writes, notifications apart | count | ${fmt(calm.writesPerMessage)} |`,
+    `| Writes per message at ${busy.rate} msg/s: message plus function writes, notifications apart | count | ${fmt(busy.writesPerMessage)} |`,
+    `| Marker writes per listening member during the ${busy.rate} msg/s phase | count | ${busy.markerWrites.join(', ')} |`,
+    `| Most marker writes by one member within one ${MARKER_DEBOUNCE_MS / 1000} s interval | count | ${busy.maxMarkerWritesPerInterval} |`,
+    `| Members whose unread (seq - readSeq) matches an independent count afterwards | count | ${burst.exactUnread} of ${burst.size} (seq ${burst.seq}, ${burst.messagesCounted} messages) |`,
+    '',
   ];
 }
 
@@ -154,6 +188,7 @@ export function renderMarkdown(result: BenchResult, command: string): string {
       return `| ${k.variant} | count (rate), ratio | ${rate} | ${bound}${fmt(ratio(k.kneeRate, raw))} | ${steps} |`;
     }),
     '',
+    ...burstLines(result.burst),
     '## Notification work per message',
     '',
     '| metric | figure | value |',
@@ -163,7 +198,8 @@ export function renderMarkdown(result: BenchResult, command: string): string {
     '',
     '## Context (machine-specific milliseconds, not comparable across machines)',
     '',
-    `Floor p50 / p95 / p99 per size: ${result.floors.map((f) => `${f.size}: ${fmt(f.p50)} / ${fmt(f.p95)} / ${fmt(f.p99)} ms`).join('; ')}. ` +
+    `Busy group p95 seen / chat-list lag: ${result.burst.phases.map((p) => `${p.rate} msg/s ${fmt(percentiles(p.seenMs).p95)} / ${fmt(percentiles(p.chatListLagMs).p95)} ms`).join('; ')}. ` +
+      `Floor p50 / p95 / p99 per size: ${result.floors.map((f) => `${f.size}: ${fmt(f.p50)} / ${fmt(f.p95)} / ${fmt(f.p99)} ms`).join('; ')}. ` +
       `Cold start medians: ${coldStartContext(result.coldStart)}.`,
     `Function-write counting verified on a known action: ${result.counting.verified ? 'yes' : 'NO'} (wrote ${result.counting.knownActionPaths.join(', ')}).`,
     '',

@@ -1,7 +1,8 @@
 /**
  * The bench itself, run by `npm run bench` inside `firebase emulators:exec` (see scripts/bench.mjs).
  * Options (all optional): --sizes 2,32,256,1024 --messages 10 --listeners 4 --floor 20
- * --knee-rates 2,4,8,16,32 --knee-seconds 3 --knee-chats 8 --cold-runs 5 --push-size 1024 --push-messages 3
+ * --knee-rates 2,4,8,16,32,64,128 --knee-seconds 3 --knee-chats 8 --cold-runs 5 --push-size 1024 --push-messages 3
+ * --burst-size 64 --burst-rate 16 --burst-seconds 10
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { measureFloor } from './scenarios/floor.ts';
 import { measureKnee } from './scenarios/knee.ts';
 import { runNaive } from './scenarios/naive.ts';
 import { createGroup, runNatter } from './scenarios/natter.ts';
+import { measureBurst } from './scenarios/burst.ts';
 import { measurePush } from './scenarios/push.ts';
 import type { DesignRun } from './scenarios/types.ts';
 
@@ -30,12 +32,15 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '10' },
     listeners: { type: 'string', default: '4' },
     floor: { type: 'string', default: '20' },
-    'knee-rates': { type: 'string', default: '2,4,8,16,32' },
+    'knee-rates': { type: 'string', default: '2,4,8,16,32,64,128' },
     'knee-seconds': { type: 'string', default: '3' },
     'knee-chats': { type: 'string', default: '8' },
     'cold-runs': { type: 'string', default: '5' },
     'push-size': { type: 'string', default: '1024' },
     'push-messages': { type: 'string', default: '3' },
+    'burst-size': { type: 'string', default: '64' },
+    'burst-rate': { type: 'string', default: '16' },
+    'burst-seconds': { type: 'string', default: '10' },
   },
 });
 const list = (s: string) => s.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -50,6 +55,9 @@ const options = {
   coldRuns: Number(values['cold-runs']),
   pushSize: Number(values['push-size']),
   pushMessages: Number(values['push-messages']),
+  burstSize: Number(values['burst-size']),
+  burstRate: Number(values['burst-rate']),
+  burstSeconds: Number(values['burst-seconds']),
 };
 
 /**
@@ -98,6 +106,11 @@ for (const size of options.sizes) {
 }
 progress(`push notifications, ${options.pushSize} members`);
 const push = await measurePush(options.pushSize, options.pushMessages);
+progress(`a busy group: ${options.burstSize} members, 4 senders, 1 then ${options.burstRate} msg/s`);
+const burst = await measureBurst(options.burstSize, 4, 3, [
+  { rate: 1, seconds: options.burstSeconds },
+  { rate: options.burstRate, seconds: options.burstSeconds },
+]);
 const coldStart = measureColdStart(options.coldRuns);
 const knee = await measureKnee(options.kneeRates, options.kneeSeconds, options.kneeChats, Math.max(0, ...floors.map((f) => f.p95)));
 
@@ -108,6 +121,7 @@ const result: BenchResult = {
   floors,
   runs,
   push,
+  burst,
   coldStart,
   knee,
   finishedAt: new Date().toISOString(),

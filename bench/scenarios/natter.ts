@@ -71,8 +71,9 @@ function watchRecipient(session: ClientSession, chatId: string): Recipient {
   );
   const ownMember = watchDoc(doc(session.db, paths.member(chatId, uid)));
   const messages = watchQuery(query(collection(session.db, paths.messages(chatId)), orderBy('createdAt', 'desc'), limit(50)));
-  const chatDoc = watchDoc(doc(session.db, paths.chat(chatId)));
-  return { session, chatList: [list, ownMember], chatOpen: [messages, chatDoc], messages, list };
+  // As in the web client: the open conversation takes the chat and member documents from the chat
+  // list's listeners (it lists the chat), so its own listener is the message feed alone.
+  return { session, chatList: [list, ownMember], chatOpen: [messages], messages, list };
 }
 
 const count = (recorders: Recorder[]) => recorders.reduce((sum, r) => sum + r.deliveries.length, 0);

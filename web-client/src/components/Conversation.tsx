@@ -33,7 +33,7 @@ export interface ConversationProps {
 
 export function Conversation({ chatId, chats, readState, onBack, onInfo, onOpenChat }: ConversationProps) {
   const { uid, profiles } = useSession();
-  const conversation = useConversation(chatId, readState);
+  const conversation = useConversation(chatId, readState, chats?.find((summary) => summary.id === chatId));
   const { chat, members, me, messages, failures, typers, hasOlder, loadingOlder, loadOlder } = conversation;
   const [mode, setMode] = useState<ComposerMode>({ kind: 'new' });
   // The id only: the menu and message info read the live message (its seq, reactions) every render.

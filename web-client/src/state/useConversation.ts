@@ -1,7 +1,10 @@
 /**
  * An open conversation's live data: the chat, the caller's member document and, in a direct chat,
  * the other member's (ticks; a group conversation watches no other member: "read by k of n" is
- * fetched on demand), the paginated message feed with each message's ordinal counted back from the
+ * fetched on demand). When the chat list already watches those documents (the chat is on its first
+ * page), the conversation takes them from there, so a new message costs the open conversation one
+ * read (the message) rather than one per listener of the same document; otherwise it watches them
+ * itself. Also the paginated message feed with each message's ordinal counted back from the
  * chat summary, sends in flight and their failures, typing, and read receipts (the caller's read
  * marker follows new messages while the chat is open and visible, at most one write per chat every
  * MARKER_DEBOUNCE_MS).
@@ -10,6 +13,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { messageOrdinals, type Chat, type Member } from '@natter/model';
 import { api } from '../lib/api.ts';
 import type { ReadMarker } from '../lib/firebase/chats.ts';
+import type { ChatSummary } from './useChatList.ts';
 import type { MessageFeed, MessageView, SentMessage } from '../lib/firebase/messages.ts';
 import { describeError } from '../lib/errors.ts';
 import { useSession } from './session.tsx';
@@ -38,11 +42,11 @@ function usePageVisible(): boolean {
   return visible;
 }
 
-export function useConversation(chatId: string, readState: ReadMarker | null) {
+export function useConversation(chatId: string, readState: ReadMarker | null, listed: ChatSummary | undefined) {
   const { uid, settings, report } = useSession();
-  const [chat, setChat] = useState<Chat | null | undefined>(undefined);
-  const [me, setMe] = useState<Member | null | undefined>(undefined);
-  const [other, setOther] = useState<Member | null>(null);
+  const [ownChat, setOwnChat] = useState<Chat | null | undefined>(undefined);
+  const [ownMe, setOwnMe] = useState<Member | null | undefined>(undefined);
+  const [ownOther, setOwnOther] = useState<Member | null>(null);
   const [messages, setMessages] = useState<MessageView[] | null>(null);
   const [failures, setFailures] = useState<Map<string, string>>(new Map());
   const [typers, setTypers] = useState<string[]>([]);
@@ -50,17 +54,32 @@ export function useConversation(chatId: string, readState: ReadMarker | null) {
   const feed = useRef<MessageFeed | null>(null);
   const visible = usePageVisible();
 
+  // The chat and member documents come from the chat list while it lists this chat; a chat it
+  // does not list (beyond its first page, or one the caller just lost) is watched here.
+  const inList = listed !== undefined;
+  const chat = inList ? listed.chat : ownChat;
+  // Listed but its member document not loaded yet: still loading, not "no longer a member".
+  const me = inList ? (listed.me ?? undefined) : ownMe;
+
   useEffect(() => {
-    setChat(undefined);
-    setMe(undefined);
+    if (inList) return undefined;
+    setOwnChat(undefined);
+    setOwnMe(undefined);
+    // Losing read access (removed from the group) shows as "no longer a member", not as an alert.
+    const stopChat = api.chats.watchChat(chatId, setOwnChat, (error) => (isPermissionError(error) ? setOwnChat(null) : report(error)));
+    const stopMe = api.chats.watchMember(chatId, uid, setOwnMe, (error) => {
+      if (!isPermissionError(error)) report(error);
+    });
+    return () => {
+      stopChat();
+      stopMe();
+    };
+  }, [chatId, uid, report, inList]);
+
+  useEffect(() => {
     setMessages(null);
     setFailures(new Map());
     setOlderState('idle');
-    // Losing read access (removed from the group) shows as "no longer a member", not as an alert.
-    const stopChat = api.chats.watchChat(chatId, setChat, (error) => (isPermissionError(error) ? setChat(null) : report(error)));
-    const stopMe = api.chats.watchMember(chatId, uid, setMe, (error) => {
-      if (!isPermissionError(error)) report(error);
-    });
     const opened = api.messages.openFeed(chatId, {
       onChange: setMessages,
       onError: (error) => {
@@ -70,8 +89,6 @@ export function useConversation(chatId: string, readState: ReadMarker | null) {
     feed.current = opened;
     const stopTyping = api.database.watchTyping(chatId, uid, setTypers, report);
     return () => {
-      stopChat();
-      stopMe();
       opened.close();
       stopTyping();
       api.database.stopTyping(chatId, uid, report);
@@ -86,15 +103,18 @@ export function useConversation(chatId: string, readState: ReadMarker | null) {
     });
   }, [chatId, uid, visible, report]);
 
-  // Direct chats: the other member's markers, one document, for the ticks.
+  // Direct chats: the other member's markers, one document, for the ticks (the chat list watches
+  // both members of a direct chat it lists).
   const otherUid = chat?.type === 'direct' ? (chat.memberIds.find((id) => id !== uid) ?? null) : null;
+  const watchOther = otherUid !== null && !inList;
   useEffect(() => {
-    setOther(null);
-    if (!otherUid) return undefined;
-    return api.chats.watchMember(chatId, otherUid, setOther, (error) => {
+    setOwnOther(null);
+    if (!watchOther || !otherUid) return undefined;
+    return api.chats.watchMember(chatId, otherUid, setOwnOther, (error) => {
       if (!isPermissionError(error)) report(error);
     });
-  }, [chatId, otherUid, report]);
+  }, [chatId, otherUid, watchOther, report]);
+  const other = inList ? (listed.members?.find((member) => member.uid === otherUid) ?? null) : ownOther;
   const members = useMemo(() => {
     if (!me || !chat) return null;
     return chat.type === 'direct' ? (other ? [me, other] : [me]) : null;
