@@ -56,6 +56,10 @@ export interface MarkerState {
   member: Pick<Member, 'readSeq' | 'deliveredSeq'>;
   readState: ReadMarker | null;
 }
+interface MarkTargets {
+  deliverTo: number;
+  readTo: number;
+}
 export interface MarkOptions {
   reading: boolean;
   readReceipts: boolean;
@@ -89,23 +93,33 @@ export function chatsApi(services: Pick<Services, 'auth' | 'db'>) {
    * instead, so other members never learn it. Returns false when nothing needed writing.
    */
   async function markSeen(chatId: string, chatSeq: number, current: MarkerState, options: MarkOptions): Promise<boolean> {
+    return markTo(chatId, { deliverTo: chatSeq, readTo: options.reading ? chatSeq : 0 }, current, options.readReceipts);
+  }
+
+  /** Delivered up to `deliverTo`, read up to `readTo` (0: reading nothing); each only moves forward. */
+  async function markTo(chatId: string, { deliverTo, readTo }: MarkTargets, current: MarkerState, readReceipts: boolean): Promise<boolean> {
     const uid = requireUid(services);
     // The shared arithmetic decides what moves; with receipts off the read marker goes private.
     const readSoFar = Math.max(current.member.readSeq, current.readState?.readSeq ?? 0);
-    const moved = markerUpdate({ deliveredSeq: current.member.deliveredSeq, readSeq: readSoFar }, chatSeq, { reading: options.reading }) ?? {};
+    const delivered = markerUpdate({ deliveredSeq: current.member.deliveredSeq, readSeq: readSoFar }, deliverTo, { reading: false }) ?? {};
+    const read = markerUpdate({ deliveredSeq: current.member.deliveredSeq, readSeq: readSoFar }, readTo, { reading: true }) ?? {};
     const memberChange: MemberUpdate = {};
-    if (moved.deliveredSeq !== undefined) memberChange.deliveredSeq = moved.deliveredSeq;
-    if (moved.readSeq !== undefined && options.readReceipts) memberChange.readSeq = moved.readSeq;
+    if (delivered.deliveredSeq !== undefined) memberChange.deliveredSeq = delivered.deliveredSeq;
+    if (read.readSeq !== undefined && readReceipts) memberChange.readSeq = read.readSeq;
     const writes: Promise<void>[] = [];
     if (Object.keys(memberChange).length > 0) writes.push(updateDoc(doc(db, paths.member(chatId, uid)), validUpdate(memberChange)));
-    if (moved.readSeq !== undefined && !options.readReceipts) {
-      const parsed = readStateSchema.pick({ readSeq: true }).safeParse({ readSeq: moved.readSeq });
+    if (read.readSeq !== undefined && !readReceipts) {
+      const parsed = readStateSchema.pick({ readSeq: true }).safeParse({ readSeq: read.readSeq });
       if (!parsed.success) throw new InvalidInputError(describeIssues(parsed.error));
       writes.push(setDoc(doc(db, paths.readState(uid, chatId)), { readSeq: parsed.data.readSeq, updatedAt: serverTimestamp() }));
     }
     await Promise.all(writes);
     return writes.length > 0;
   }
+
+  // Requests waiting for the throttle, merged per chat: the chat list (delivered) and the open
+  // conversation (read) ask for the same snapshot; the newest request alone would drop the other's.
+  const waitingMarks = new Map<string, { targets: MarkTargets; current: MarkerState; readReceipts: boolean }>();
 
   return {
     setPreferences,
@@ -218,7 +232,17 @@ export function chatsApi(services: Pick<Services, 'auth' | 'db'>) {
      * spell writes at once, a burst collapses into one trailing write with the newest markers.
      */
     markSeenSoon(chatId: string, chatSeq: number, current: MarkerState, options: MarkOptions, onError: (error: unknown) => void): void {
-      markerWrites(chatId, () => void markSeen(chatId, chatSeq, current, options).catch(onError));
+      const prior = waitingMarks.get(chatId)?.targets ?? { deliverTo: 0, readTo: 0 };
+      waitingMarks.set(chatId, {
+        targets: { deliverTo: Math.max(prior.deliverTo, chatSeq), readTo: Math.max(prior.readTo, options.reading ? chatSeq : 0) },
+        current,
+        readReceipts: options.readReceipts,
+      });
+      markerWrites(chatId, () => {
+        const waiting = waitingMarks.get(chatId);
+        waitingMarks.delete(chatId);
+        if (waiting) void markTo(chatId, waiting.targets, waiting.current, waiting.readReceipts).catch(onError);
+      });
     },
 
     async mute(chatId: string, forMs: number | null): Promise<void> {
