@@ -7,14 +7,13 @@
 import { FieldPath } from 'firebase-admin/firestore';
 import { chatSchema, messageSchema, paths, type Chat, type TimestampLike } from '@natter/model';
 import { db } from '../lib/admin.ts';
-import { CONTENDED } from '../lib/countedWrites.ts';
 import { planSummary } from './planSummary.ts';
 
 /**
  * Messages after the summarised one (up to the commit time `through` when given), counted with
- * aggregation queries: one billed read per 1,000 index entries, never a write per message. Called
- * inside the transaction that read `chat` (which retries if the chat changes) but read outside it:
- * the range is fixed by committed messages, which nothing later can land inside.
+ * aggregation queries: one billed read per 1,000 index entries, never a write per message. Read
+ * outside any transaction: the range is fixed by committed messages, which nothing later can land
+ * inside, and the caller's write is conditional on the chat it counted from.
  */
 export async function messagesAfterSummary(chatId: string, chat: Pick<Chat, 'lastMessage'>, through?: TimestampLike): Promise<number> {
   const messages = db().collection(paths.messages(chatId));
@@ -29,11 +28,18 @@ export async function messagesAfterSummary(chatId: string, chat: Pick<Chat, 'las
   return later.data().count + sameTime.data().count;
 }
 
+/** What a summary attempt did: wrote it, found nothing to write, or lost a race to another writer. */
+export type SummaryOutcome = 'written' | 'current' | 'contended';
+
 /**
- * Brings the chat summary up to the newest message, in a transaction so that concurrent callers
- * (the triggers of one burst) write it once. Returns the documents written: 0 or 1.
+ * Brings the chat summary up to the newest message, without a transaction: a transaction that
+ * reads the messages query would lock its range and the chat, so every send into a busy chat (and
+ * the rules' get() of the chat) would queue behind it. Everything is read first, then the chat is
+ * updated only if it has not been written since it was read (`lastUpdateTime` precondition); a
+ * writer that loses that race reports `contended` and the caller leaves the summary to the trailing
+ * task. Commit timestamps only grow, so the counted range cannot change under it.
  */
-export async function summariseChat(chatId: string): Promise<number> {
+export async function summariseChat(chatId: string): Promise<SummaryOutcome> {
   const firestore = db();
   const chatRef = firestore.doc(paths.chat(chatId));
   const newestQuery = firestore
@@ -41,16 +47,27 @@ export async function summariseChat(chatId: string): Promise<number> {
     .orderBy('createdAt', 'desc')
     .orderBy(FieldPath.documentId(), 'desc')
     .limit(1);
-  return firestore.runTransaction(async (tx) => {
-    const [chatSnap, newestSnap] = await Promise.all([tx.get(chatRef), tx.get(newestQuery)]);
-    const chat = chatSchema.safeParse(chatSnap.data());
-    const newestDoc = newestSnap.docs[0];
-    const newest = newestDoc ? messageSchema.safeParse(newestDoc.data()) : null;
-    if (!chat.success || !newestDoc || !newest?.success) return 0;
-    const added = await messagesAfterSummary(chatId, chat.data, newest.data.createdAt);
-    const patch = planSummary({ chat: chat.data, newest: { id: newestDoc.id, message: newest.data }, added });
-    if (!patch) return 0;
-    tx.update(chatRef, patch);
-    return 1;
-  }, CONTENDED);
+  // The chat first: a message newer than the newest read below is left to its own trigger.
+  const chatSnap = await chatRef.get();
+  const newestSnap = await newestQuery.get();
+  const chat = chatSchema.safeParse(chatSnap.data());
+  const newestDoc = newestSnap.docs[0];
+  const newest = newestDoc ? messageSchema.safeParse(newestDoc.data()) : null;
+  if (!chat.success || !newestDoc || !newest?.success || !chatSnap.updateTime) return 'current';
+  const added = await messagesAfterSummary(chatId, chat.data, newest.data.createdAt);
+  const patch = planSummary({ chat: chat.data, newest: { id: newestDoc.id, message: newest.data }, added });
+  if (!patch) return 'current';
+  try {
+    await chatRef.update(patch, { lastUpdateTime: chatSnap.updateTime });
+    return 'written';
+  } catch (error) {
+    if (isPreconditionFailure(error)) return 'contended';
+    throw error;
+  }
+}
+
+/** Firestore's answer when a `lastUpdateTime` precondition no longer holds. */
+function isPreconditionFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 9 || code === 'failed-precondition' || code === 'FAILED_PRECONDITION';
 }

@@ -9,8 +9,8 @@
  * one final state: the message patch is written only when it differs, the summary transaction only
  * when the chat does not yet show the newest message, and the push task has a deterministic id.
  */
-import { Timestamp } from 'firebase-admin/firestore';
-import { chatSchema, covers, paths } from '@natter/model';
+import { Timestamp, type DocumentSnapshot } from 'firebase-admin/firestore';
+import { SUMMARY_INTERVAL_MS, chatSchema, covers, paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { CONTENDED } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
@@ -60,7 +60,7 @@ export async function handleMessageCreated({ chatId, messageId, eventId }: Messa
   }
 
   let writes = await writeServerFields(chatId, messageId, plan);
-  writes += await summariseWhenDue(chatId, { id: messageId, createdAtMs: plan.createdAtMs }, chatSnap.data());
+  writes += await summariseWhenDue(chatId, { id: messageId, createdAtMs: plan.createdAtMs }, chatSnap);
   // Also on a duplicate delivery, so a redelivery after a failed enqueue still pushes; the task id
   // is deterministic, so the push is never sent twice.
   await enqueueMessageNotification(chatId, messageId);
@@ -98,14 +98,18 @@ async function writeServerFields(chatId: string, messageId: string, plan: Accept
 /**
  * Summarises the chat now after a quiet spell; in a burst, hands the summary to the trailing task
  * of the interval it is due in (one task per chat and interval: the burst's triggers all name the
- * same one). A trigger that finds its message already summarised writes and enqueues nothing.
+ * same one), as it does when another writer changed the chat meanwhile. A trigger that finds its
+ * message already summarised writes and enqueues nothing.
  */
-async function summariseWhenDue(chatId: string, message: { id: string; createdAtMs: number }, chatData: unknown): Promise<number> {
-  const parsed = chatSchema.safeParse(chatData);
+async function summariseWhenDue(chatId: string, message: { id: string; createdAtMs: number }, chatSnap: DocumentSnapshot): Promise<number> {
+  const parsed = chatSchema.safeParse(chatSnap.data());
   if (!parsed.success || covers(summaryKey(parsed.data), message)) return 0;
-  const waitMs = summaryWaitMs(parsed.data, message, Date.now());
-  if (waitMs === 0) return summariseChat(chatId);
-  const slot = summarySlot(Date.now() + waitMs);
+  const writtenAtMs = chatSnap.updateTime?.toMillis() ?? 0;
+  if (summaryWaitMs(writtenAtMs, Date.now()) === 0) {
+    const outcome = await summariseChat(chatId);
+    if (outcome !== 'contended') return outcome === 'written' ? 1 : 0;
+  }
+  const slot = summarySlot(Math.max(Date.now(), writtenAtMs + SUMMARY_INTERVAL_MS));
   await enqueueTask(summaryQueue.name, { chatId, slot }, { id: summaryTaskId({ chatId, slot }), scheduleTime: new Date(slotRunAtMs(slot)) });
   return 0;
 }

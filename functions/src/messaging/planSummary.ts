@@ -13,14 +13,14 @@ export function summaryKey(chat: Pick<Chat, 'lastMessage'>): { id: string; creat
 }
 
 /**
- * How long a message's trigger waits before summarising: nothing after a quiet spell, otherwise
- * until one interval after the summarised message, so a burst costs one summary write a second.
+ * How long a message's trigger waits before summarising, from when the chat document was last
+ * written: nothing after a quiet spell (the first message shows at once), otherwise until one
+ * interval after that write, so a burst costs about one summary write a second. Measured from the
+ * write, not from the summarised message: a burst whose summary trails by more than an interval
+ * must still not have every trigger write it.
  */
-export function summaryWaitMs(chat: Pick<Chat, 'lastMessage'>, message: { id: string; createdAtMs: number }, nowMs: number): number {
-  const last = summaryKey(chat);
-  if (covers(last, message)) return 0;
-  if (last === null || message.createdAtMs - last.createdAtMs >= SUMMARY_INTERVAL_MS) return 0;
-  return Math.min(SUMMARY_INTERVAL_MS, Math.max(0, last.createdAtMs + SUMMARY_INTERVAL_MS - nowMs));
+export function summaryWaitMs(chatWrittenAtMs: number, nowMs: number): number {
+  return Math.min(SUMMARY_INTERVAL_MS, Math.max(0, chatWrittenAtMs + SUMMARY_INTERVAL_MS - nowMs));
 }
 
 export interface SummaryInput {

@@ -9,5 +9,6 @@ const summariseChat = lazyHandler(async () => (await import('./chatSummary.ts'))
 export const summariseChatLater = taskWorker(summaryQueue, async ({ chatId, slot }, run) => {
   // Cloud Tasks honours the schedule time; the emulator does not, so an early run asks again.
   if (Date.now() < slotRunAtMs(slot) && !run.isLastAttempt) throw new RetryLater('the summary is not due yet');
-  await summariseChat(chatId);
+  // Another writer changed the chat between the read and the write: summarise again shortly.
+  if ((await summariseChat(chatId)) === 'contended') throw new RetryLater('the chat changed while it was summarised');
 });
