@@ -30,7 +30,7 @@ export const summaryQueue: QueueDefinition<SummaryTask> = {
   name: 'summariseChatLater',
   schema: summaryTaskSchema,
   key: summaryTaskId,
-  // The Tasks emulator ignores schedule times: a task that runs early asks again after 1 s.
+  // A summary that lost a race to another writer asks again after 1 s.
   retryConfig: { maxAttempts: 5, minBackoffSeconds: 1, maxBackoffSeconds: 4, maxDoublings: 2 },
   rateLimits: { maxConcurrentDispatches: 50, maxDispatchesPerSecond: 500 },
   timeoutSeconds: 60,
