@@ -8,6 +8,7 @@ import { HttpsError } from 'firebase-functions/v2/https';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { RetryLater, reportError } from './errors.ts';
 import { logs } from './logs.ts';
+import { isEmulated } from './runtime.ts';
 import { scrubText } from './scrub.ts';
 import type { QueueDefinition, TaskRun } from './taskQueue.ts';
 
@@ -22,9 +23,24 @@ export interface TaskRequest {
 
 export type TaskHandler<T> = (data: T, run: TaskRun) => Promise<void>;
 
+/**
+ * The Functions emulator runs every concurrent invocation as its own Node process on one machine:
+ * a burst of 50 dispatches started 50 runtimes on 2 cores and some failed to load ("Failed to load
+ * function"), which then cost retries and dead letters. Locally each queue dispatches at most this
+ * many tasks at once; deployed queues keep their own limits.
+ */
+const EMULATED_MAX_CONCURRENT_DISPATCHES = 8;
+
+type RateLimits = QueueDefinition<Record<string, unknown>>['rateLimits'];
+
+function localRateLimits(limits: RateLimits): RateLimits {
+  if (!isEmulated()) return limits;
+  return { ...limits, maxConcurrentDispatches: Math.min(limits.maxConcurrentDispatches, EMULATED_MAX_CONCURRENT_DISPATCHES) };
+}
+
 export function taskWorker<T extends Record<string, unknown>>(queue: QueueDefinition<T>, handler: TaskHandler<T>) {
   return onTaskDispatched(
-    { retryConfig: queue.retryConfig, rateLimits: queue.rateLimits, timeoutSeconds: queue.timeoutSeconds },
+    { retryConfig: queue.retryConfig, rateLimits: localRateLimits(queue.rateLimits), timeoutSeconds: queue.timeoutSeconds },
     (request) => runTask(queue, handler, { data: request.data, id: request.id, retryCount: request.retryCount, headers: request.headers }),
   );
 }
