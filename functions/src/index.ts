@@ -59,3 +59,4 @@ export { purgeExpiredAuthRecords } from './crons/functions.ts';
 export { markStalePresenceOffline } from './crons/functions.ts';
 export { rollDailyStats } from './crons/functions.ts';
 export { removeOrphanedMedia } from './crons/functions.ts';
+export { pruneStaleDevices } from './crons/functions.ts';

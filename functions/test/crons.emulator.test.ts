@@ -6,11 +6,12 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Timestamp, type DocumentReference } from 'firebase-admin/firestore';
-import { COLLECTIONS, dailyStatsSchema, paths } from '@natter/model';
+import { COLLECTIONS, DEVICE_STALE_AFTER_MS, dailyStatsSchema, paths } from '@natter/model';
 import { adminDb, clearFirestore, eventually } from '../../tests/support/admin.ts';
 import { PROJECT_ID, REGION, emulatorPort } from '../../tests/support/env.ts';
 import { describeWhen, missingEmulator } from '../../tests/support/skip.ts';
 import { handleMarkStalePresenceOffline } from '../src/crons/markStalePresenceOffline.ts';
+import { handlePruneStaleDevices } from '../src/crons/pruneStaleDevices.ts';
 import { handlePurgeExpiredAuthRecords } from '../src/crons/purgeExpiredAuthRecords.ts';
 import { handlePurgeExpiredMessages } from '../src/crons/purgeExpiredMessages.ts';
 import { handleRemoveOrphanedMedia, ORPHAN_GRACE_MS } from '../src/crons/removeOrphanedMedia.ts';
@@ -135,6 +136,31 @@ describe('purgeExpiredMessages', () => {
     expect((await adminDb.collection(paths.messages('vanishing')).get()).size).toBe(0);
     expect(media.deleted).toHaveLength(5);
     expect(new Set(media.deleted).size).toBe(5);
+  });
+});
+
+describe('pruneStaleDevices', () => {
+  it('deletes push tokens not refreshed for 60 days across users, keeps fresh ones, and a second run is a no-op', async () => {
+    const now = Date.now();
+    const device = (updatedAtMs: number) => ({ token: `t-${updatedAtMs}`, platform: 'web', updatedAt: ts(updatedAtMs) });
+    await Promise.all([
+      adminDb.doc(paths.device('u-1', 'old-phone')).set(device(now - DEVICE_STALE_AFTER_MS - HOUR)),
+      adminDb.doc(paths.device('u-1', 'laptop')).set(device(now - DEVICE_STALE_AFTER_MS + HOUR)),
+      adminDb.doc(paths.device('u-2', 'tablet')).set(device(now - DEVICE_STALE_AFTER_MS - 1)),
+      adminDb.doc(paths.device('u-3', 'ancient')).set(device(now - 3 * DEVICE_STALE_AFTER_MS)),
+      adminDb.doc(paths.device('u-3', 'phone')).set(device(now - MIN)),
+    ]);
+    const before = await snapshot();
+    const first = await handlePruneStaleDevices({ eventId: 'devices-1' }, { pageSize: 2, now: () => now });
+    expect(first).toMatchObject({ kind: 'finished', counts: { devicesDeleted: 3 } });
+    expect(diff(before, await snapshot())).toEqual({
+      removed: ['users/u-1/devices/old-phone', 'users/u-2/devices/tablet', 'users/u-3/devices/ancient'],
+      added: [],
+      modified: [],
+    });
+    const between = await snapshot();
+    expect(await handlePruneStaleDevices({ eventId: 'devices-2' }, { pageSize: 2, now: () => now })).toMatchObject({ kind: 'finished', counts: { devicesDeleted: 0 } });
+    expect(diff(between, await snapshot())).toEqual({ removed: [], added: [], modified: [] });
   });
 });
 

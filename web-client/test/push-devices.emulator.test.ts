@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signOut } from 'firebase/auth';
-import { paths } from '@natter/model';
+import { DEVICE_REFRESH_AFTER_MS, paths } from '@natter/model';
 import { adminDb } from '../../tests/support/admin.ts';
 import { devicesApi } from '../src/lib/firebase/devices.ts';
 import type { MessagingSeam } from '../src/lib/push/messaging.ts';
@@ -17,6 +17,7 @@ import {
   type NotificationPermissionState,
   type PermissionSource,
   type WebPush,
+  type WebPushDeps,
 } from '../src/lib/push/webPush.ts';
 import { clearEverything, closeAll, webUser, type WebSession } from './support/sessions.ts';
 
@@ -59,6 +60,8 @@ class FakePermission implements PermissionSource {
   };
 }
 
+const DAY = 24 * 60 * 60 * 1000;
+
 /** One browser's localStorage. */
 function memoryStore(): KeyValueStore {
   const items = new Map<string, string>();
@@ -75,15 +78,19 @@ function newBrowser(): Browser {
   return { fcm: new FakeFcm(), permission: new FakePermission(), store: memoryStore() };
 }
 
-function pushFor(user: WebSession, browser: Browser, options: { messaging?: MessagingSeam | null; vapidKey?: string } = {}): WebPush {
-  return webPush({
+function pushDeps(user: WebSession, browser: Browser, options: { messaging?: MessagingSeam | null; vapidKey?: string } = {}): WebPushDeps {
+  return {
     messaging: options.messaging === undefined ? browser.fcm : options.messaging,
     vapidKey: 'vapidKey' in options ? options.vapidKey : VAPID_KEY,
     permission: browser.permission,
     store: browser.store,
     devices: devicesApi(user.services),
     serviceWorker: () => Promise.resolve(REGISTRATION),
-  });
+  };
+}
+
+function pushFor(user: WebSession, browser: Browser, options: { messaging?: MessagingSeam | null; vapidKey?: string } = {}): WebPush {
+  return webPush(pushDeps(user, browser, options));
 }
 
 async function devices(uid: string) {
@@ -160,6 +167,22 @@ describe('keeping the device current', () => {
     browser.fcm.rotate();
     expect(await push.sync(ben.uid)).toEqual({ kind: 'on' });
     expect((await devices(ben.uid)).map((d) => d.token)).toEqual(['fcm-token-2']);
+  });
+
+  it('rewrites an unchanged token once a week, so the 60-day prune never removes a browser in use', async () => {
+    const browser = newBrowser();
+    let clock = Date.UTC(2026, 0, 1);
+    const push = webPush({ ...pushDeps(ben, browser), now: () => clock });
+    await push.enable(ben.uid);
+    const [first] = await devices(ben.uid);
+    clock += DAY;
+    expect(await push.sync(ben.uid)).toEqual({ kind: 'on' });
+    expect((await devices(ben.uid))[0]?.updated).toBe(first?.updated);
+    clock += DEVICE_REFRESH_AFTER_MS;
+    expect(await push.sync(ben.uid)).toEqual({ kind: 'on' });
+    const [rewritten] = await devices(ben.uid);
+    expect(rewritten?.token).toBe(first?.token);
+    expect(rewritten?.updated).toBeGreaterThan(first?.updated ?? Number.POSITIVE_INFINITY);
   });
 
   it('removes the device when the permission is revoked in the browser', async () => {

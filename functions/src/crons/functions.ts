@@ -7,3 +7,4 @@ export const purgeExpiredAuthRecords = cron('purgeExpiredAuthRecords', 'every 60
 export const markStalePresenceOffline = cron('markStalePresenceOffline', 'every 5 minutes', lazyHandler(async () => (await import('./markStalePresenceOffline.ts')).handleMarkStalePresenceOffline));
 export const rollDailyStats = cron('rollDailyStats', '10 0 * * *', lazyHandler(async () => (await import('./rollDailyStats.ts')).handleRollDailyStats));
 export const removeOrphanedMedia = cron('removeOrphanedMedia', '30 3 * * *', lazyHandler(async () => (await import('./removeOrphanedMedia.ts')).handleRemoveOrphanedMedia));
+export const pruneStaleDevices = cron('pruneStaleDevices', '0 4 * * *', lazyHandler(async () => (await import('./pruneStaleDevices.ts')).handlePruneStaleDevices));

@@ -47,6 +47,14 @@ export const AVATAR_MAX_BYTES = 5 * MiB;
 /** Avatars must be images of the same types chat images allow. */
 export const AVATAR_CONTENT_TYPE_PATTERN = MEDIA_LIMITS.image.contentTypePattern;
 
+/**
+ * A push token not refreshed for this long is pruned by a cron: clients rewrite theirs whenever
+ * FCM rotates it and, unchanged, once a week on start, so a token this old belongs to an app that
+ * is gone.
+ */
+export const DEVICE_STALE_AFTER_MS = 60 * 24 * 60 * 60 * 1000;
+/** A client rewrites its unchanged token at most this often (on start), far inside the 60 days. */
+export const DEVICE_REFRESH_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 /** Scheduled messages may be at most this far in the future. */
 export const MAX_SCHEDULE_AHEAD_MS = 30 * 24 * 60 * 60 * 1000;
 /** Client list queries must carry a limit no larger than this (rules enforce it). */

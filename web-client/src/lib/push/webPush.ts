@@ -2,10 +2,12 @@
  * "Notifications on this device": the lifecycle of this browser's FCM token as the user's device
  * document. Switched on only from the Settings control (never on page load): asks for permission,
  * then stores the token under one stable id per browser. Kept fresh on every start (FCM rotates
- * tokens; a new one replaces the stored one), and removed when switched off, on sign-out and when
+ * tokens; a new one replaces the stored one, and an unchanged one is rewritten weekly so the
+ * server's 60-day prune never removes a browser in use), and removed when switched off, on sign-out and when
  * the browser's permission is revoked. Every browser API arrives as a dependency, so the same code
  * runs in Node tests against the Firestore emulator with the messaging seam substituted.
  */
+import { DEVICE_REFRESH_AFTER_MS } from '@natter/model';
 import type { DevicesApi } from '../firebase/devices.ts';
 import type { MessagingSeam } from './messaging.ts';
 
@@ -30,6 +32,8 @@ export interface WebPushDeps {
   /** Natter's service worker registration, which FCM subscribes. */
   serviceWorker: () => Promise<ServiceWorkerRegistration>;
   newId?: () => string;
+  /** The clock (tests move it); `Date.now` by default. */
+  now?: () => number;
 }
 
 export type PushStatus = { kind: 'on' } | { kind: 'off' } | { kind: 'blocked'; reason: string } | { kind: 'unavailable'; reason: string };
@@ -43,6 +47,8 @@ export const PUSH_REASONS = {
 
 export const DEVICE_ID_KEY = 'natter.deviceId';
 export const tokenKey = (uid: string) => `natter.pushToken.${uid}`;
+/** When this browser last wrote the user's device document (ms): an unchanged token is rewritten weekly. */
+export const tokenWrittenKey = (uid: string) => `natter.pushTokenWrittenAt.${uid}`;
 
 export function webPush(deps: WebPushDeps) {
   const { store, permission, devices } = deps;
@@ -62,11 +68,21 @@ export function webPush(deps: WebPushDeps) {
     return (await deps.messaging.isSupported()) ? null : PUSH_REASONS.unsupported;
   }
 
+  const now = deps.now ?? Date.now;
+
+  /**
+   * Writes the device document when the token changed, and also when it has not been written for
+   * a week: the server prunes tokens not refreshed for 60 days, so a browser in use keeps its own
+   * fresh (one write a week, none on the other starts).
+   */
   async function register(uid: string, messaging: MessagingSeam, vapidKey: string): Promise<void> {
     const token = await messaging.getToken({ vapidKey, serviceWorkerRegistration: await deps.serviceWorker() });
-    if (store.getItem(tokenKey(uid)) === token) return;
+    const writtenAt = Number(store.getItem(tokenWrittenKey(uid)) ?? Number.NaN);
+    const fresh = Number.isFinite(writtenAt) && now() - writtenAt < DEVICE_REFRESH_AFTER_MS;
+    if (store.getItem(tokenKey(uid)) === token && fresh) return;
     await devices.register(deviceId(), token);
     store.setItem(tokenKey(uid), token);
+    store.setItem(tokenWrittenKey(uid), String(now()));
   }
 
   async function status(uid: string): Promise<PushStatus> {
@@ -80,6 +96,7 @@ export function webPush(deps: WebPushDeps) {
   async function forget(uid: string): Promise<void> {
     if (store.getItem(tokenKey(uid)) === null) return;
     store.removeItem(tokenKey(uid));
+    store.removeItem(tokenWrittenKey(uid));
     const results = await Promise.allSettled([devices.unregister(deviceId()), deps.messaging?.deleteToken()]);
     const failed = results.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
@@ -110,7 +127,8 @@ export function webPush(deps: WebPushDeps) {
 
     /**
      * On every start and permission change: a revoked permission (or a build without push) removes
-     * the device; otherwise a token FCM rotated replaces the stored one (no write when unchanged).
+     * the device; otherwise a token FCM rotated replaces the stored one (no write when unchanged,
+     * except once a week).
      */
     async sync(uid: string): Promise<PushStatus> {
       if (store.getItem(tokenKey(uid)) === null) return status(uid);
