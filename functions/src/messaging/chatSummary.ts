@@ -4,7 +4,7 @@
  * summarised one. Commit timestamps only grow, so once a message is visible no later write can land
  * before it: a count up to the newest message is final. Planning is in planSummary.ts.
  */
-import { FieldPath } from 'firebase-admin/firestore';
+import { FieldPath, type DocumentSnapshot } from 'firebase-admin/firestore';
 import { chatSchema, messageSchema, paths, type Chat, type TimestampLike } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { planSummary } from './planSummary.ts';
@@ -39,7 +39,7 @@ export type SummaryOutcome = 'written' | 'current' | 'contended';
  * writer that loses that race reports `contended` and the caller leaves the summary to the trailing
  * task. Commit timestamps only grow, so the counted range cannot change under it.
  */
-export async function summariseChat(chatId: string): Promise<SummaryOutcome> {
+export async function summariseChat(chatId: string, chatRead?: DocumentSnapshot): Promise<SummaryOutcome> {
   const firestore = db();
   const chatRef = firestore.doc(paths.chat(chatId));
   const newestQuery = firestore
@@ -47,8 +47,9 @@ export async function summariseChat(chatId: string): Promise<SummaryOutcome> {
     .orderBy('createdAt', 'desc')
     .orderBy(FieldPath.documentId(), 'desc')
     .limit(1);
-  // The chat first: a message newer than the newest read below is left to its own trigger.
-  const chatSnap = await chatRef.get();
+  // The chat first (the trigger passes the one it already read): a message newer than the newest
+  // read below is left to its own trigger, and the precondition catches any write in between.
+  const chatSnap = chatRead ?? (await chatRef.get());
   const newestSnap = await newestQuery.get();
   const chat = chatSchema.safeParse(chatSnap.data());
   const newestDoc = newestSnap.docs[0];

@@ -6,21 +6,22 @@
  * through one trailing Cloud Task per chat and interval), and hand the push to Cloud Tasks.
  *
  * Every step plans from the documents as they are now, so duplicate and concurrent deliveries give
- * one final state: the message patch is written only when it differs, the summary transaction only
- * when the chat does not yet show the newest message, and the push task has a deterministic id.
+ * one final state: the message patch is written only when it differs, the summary (a conditional
+ * update, no transaction) only when the chat does not yet show the newest message, and the push
+ * task has a deterministic id.
  */
 import { Timestamp, type DocumentSnapshot } from 'firebase-admin/firestore';
 import { SUMMARY_INTERVAL_MS, chatSchema, covers, paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { CONTENDED } from '../lib/countedWrites.ts';
 import { logs } from '../lib/logs.ts';
+import { enqueueTask } from '../lib/tasks.ts';
 import { enqueueMessageNotification } from '../notifications/enqueueMessageNotification.ts';
 import { summariseChat } from './chatSummary.ts';
 import { planMessage, type MessagePlan } from './planMessage.ts';
 import { rejectedTombstone } from './rejectedMessage.ts';
 import { summaryKey, summaryWaitMs } from './planSummary.ts';
 import { slotRunAtMs, summaryQueue, summarySlot, summaryTaskId } from './summaryQueue.ts';
-import { enqueueTask } from '../lib/tasks.ts';
 
 export interface MessageCreatedEvent {
   chatId: string;
@@ -106,7 +107,7 @@ async function summariseWhenDue(chatId: string, message: { id: string; createdAt
   if (!parsed.success || covers(summaryKey(parsed.data), message)) return 0;
   const writtenAtMs = chatSnap.updateTime?.toMillis() ?? 0;
   if (summaryWaitMs(writtenAtMs, Date.now()) === 0) {
-    const outcome = await summariseChat(chatId);
+    const outcome = await summariseChat(chatId, chatSnap);
     if (outcome !== 'contended') return outcome === 'written' ? 1 : 0;
   }
   const slot = summarySlot(Math.max(Date.now(), writtenAtMs + SUMMARY_INTERVAL_MS));
