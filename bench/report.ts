@@ -109,7 +109,7 @@ export function burstLines(burst: BurstRun): string[] {
     `| Writes per message at ${calm.rate} msg/s: message plus function writes, notifications apart | count | ${fmt(calm.writesPerMessage)} |`,
     `| Writes per message at ${busy.rate} msg/s: message plus function writes, notifications apart | count | ${fmt(busy.writesPerMessage)} |`,
     `| Marker writes per listening member during the ${busy.rate} msg/s phase | count | ${busy.markerWrites.join(', ')} |`,
-    `| Most marker writes by one member within one ${MARKER_DEBOUNCE_MS / 1000} s interval | count | ${busy.maxMarkerWritesPerInterval} |`,
+    `| Shortest gap between two marker writes by one member (the throttle allows one per ${MARKER_DEBOUNCE_MS} ms) | ms | ${fmt(busy.shortestMarkerGapMs)} |`,
     `| Members whose unread (seq - readSeq) matches an independent count afterwards | count | ${burst.exactUnread} of ${burst.size} (seq ${burst.seq}, ${burst.messagesCounted} messages) |`,
     '',
   ];

@@ -31,9 +31,9 @@ export interface BurstPhase {
   /** The message writes plus what functions wrote for them (notifications apart). */
   writesPerMessage: number;
   notificationWrites: number;
-  /** Marker writes per listener during the phase, and the most any one made within one debounce interval. */
+  /** Marker writes per listener during the phase, and the shortest gap between two by one listener (ms). */
   markerWrites: number[];
-  maxMarkerWritesPerInterval: number;
+  shortestMarkerGapMs: number;
 }
 
 export interface BurstRun {
@@ -84,13 +84,10 @@ function keepMarking(listener: Listener, chatId: string): () => void {
   return () => clearInterval(timer);
 }
 
-function maxPerWindow(times: number[], windowMs: number): number {
-  let best = 0;
-  for (let i = 0; i < times.length; i++) {
-    const start = times[i] ?? 0;
-    best = Math.max(best, times.filter((t) => t >= start && t < start + windowMs).length);
-  }
-  return best;
+/** The shortest time between consecutive writes (Infinity with fewer than two). */
+function shortestGap(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return Math.min(Number.POSITIVE_INFINITY, ...sorted.slice(1).map((t, i) => t - (sorted[i] ?? t)));
 }
 
 async function newestMessageId(chatId: string): Promise<string | undefined> {
@@ -161,7 +158,7 @@ async function runPhase(chatId: string, senders: ClientSession[], listeners: Lis
     writesPerMessage: (ids.length + functionPaths.length - notificationWrites) / Math.max(1, ids.length),
     notificationWrites,
     markerWrites,
-    maxMarkerWritesPerInterval: Math.max(0, ...phaseMarkers.map((t) => maxPerWindow(t, MARKER_DEBOUNCE_MS))),
+    shortestMarkerGapMs: Math.min(...phaseMarkers.map(shortestGap)),
   };
 }
 
