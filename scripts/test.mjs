@@ -49,11 +49,30 @@ function readCounts(file, label, exitCode) {
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
   const failedSuites = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  recordFailures(report, label);
   return {
     passed: report.numPassedTests,
     failed: report.numFailedTests + failedSuites + (exitCode !== 0 && report.numFailedTests === 0 && failedSuites === 0 ? 1 : 0),
     skipped: report.numPendingTests + report.numTodoTests,
   };
+}
+
+/**
+ * CI keeps only the tail of a run's output, so the names of failed tests and the first line of
+ * each reason are repeated just above the totals line.
+ */
+const failures = [];
+function recordFailures(report, label) {
+  const firstLine = (text) => String(text ?? '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 300) ?? '';
+  for (const suite of report.testResults) {
+    const file = path.relative(ROOT, suite.name);
+    if (suite.status === 'failed' && suite.assertionResults.length === 0) {
+      failures.push(`${label}: ${file}: ${firstLine(suite.message)}`);
+    }
+    for (const test of suite.assertionResults) {
+      if (test.status === 'failed') failures.push(`${label}: ${file} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    }
+  }
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -105,6 +124,10 @@ if (emulatorProjects.length > 0) {
 if (existsSync(SKIPS_FILE)) {
   console.log('\nSkipped suites and why:');
   process.stdout.write(readFileSync(SKIPS_FILE, 'utf8'));
+}
+if (failures.length > 0) {
+  console.log('\nFailed tests:');
+  for (const line of failures) console.log(`- ${line}`);
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
