@@ -80,11 +80,20 @@ function rows(): Row[] {
 
 function pushRows(push: PushRun): string[] {
   const scene = `${push.size} members, ${push.muted} muted, ${push.messages} sends`;
+  const b = push.burst;
+  const burst = `${b.rate} msg/s for ${b.seconds} s into the same group, ${b.sent} messages in ${b.windows} push windows`;
+  const tokens = Math.round(push.tokens);
   return [
     `| Push recipients per send (${scene}) | count | ${fmt(push.recipients)} of ${push.others} others |`,
     `| Device tokens pushed per send (${scene}) | count | ${fmt(push.tokens)} |`,
     `| FCM \`sendEach\` requests per send, at most 500 tokens each (${scene}) | count | ${fmt(push.sendEachCalls)} |`,
-    `| Push worker Firestore writes per send: job document and one marker per token (${scene}) | count | ${fmt(push.workerWrites)} |`,
+    `| Push worker Firestore writes per send: the job's creation and one checkpoint per FCM batch (${scene}); goal <= ceil(tokens/500) + 1 = ${Math.ceil(tokens / 500) + 1} | count | ${fmt(push.workerWrites)} |`,
+    `| Push worker Firestore reads per send, to find recipients and devices (${scene}) | count | ${fmt(push.workerReads)} (${fmt(push.workerReads / push.size)} per member) |`,
+    `| Push jobs for a burst (${burst}) | count | ${b.jobs} |`,
+    `| Most notifications one device got in one push window (${burst}); goal 1 | count | ${b.maxPerDevicePerWindow} |`,
+    `| Most notifications one device got over the burst (${burst}) | count | ${b.maxPerDevice} of ${b.sent} messages |`,
+    `| Notifications sent per message, all devices (${burst}) | count | ${fmt(b.notificationsPerMessage)} |`,
+    `| Push worker Firestore writes per message (${burst}) | count | ${fmt(b.workerWritesPerMessage)} |`,
   ];
 }
 
@@ -193,7 +202,7 @@ export function renderMarkdown(result: BenchResult, command: string): string {
     '',
     '| metric | figure | value |',
     '| --- | --- | --- |',
-    ...pairs.map((p) => `| Push worker writes per message, ${p.natter.size} members, no member has a device | count | ${fmt(p.natter.notificationWrites / p.natter.messages)} |`),
+    ...pairs.map((p) => `| Push worker writes per message, ${p.natter.size} members, no member has a device (goal 0: no job document) | count | ${fmt(p.natter.notificationWrites / p.natter.messages)} |`),
     ...pushRows(result.push),
     '',
     '## Context (machine-specific milliseconds, not comparable across machines)',

@@ -25,6 +25,7 @@ import {
 } from '@natter/model';
 import { Recorder, ban, block, callCode, callError, docWhen, firestore, seedUsers } from './support/messaging.ts';
 import { pushJobSettled } from '../../tests/support/pushJobs.ts';
+import { seedDevice } from './fixtures.ts';
 import { clearFirestore } from '../../tests/support/admin.ts';
 import { anonymousClient, signedInClient, type ClientSession } from '../../tests/support/clients.ts';
 import { createUserWithEmailAndPassword } from 'firebase/auth';
@@ -37,6 +38,7 @@ const recorders: Recorder<unknown>[] = [];
 beforeAll(async () => {
   await clearFirestore();
   await seedUsers(['dm-ana', 'dm-ben', 'dm-cai', 'dm-dev', 'dm-eve', 'dm-fay'], { names: { 'dm-ana': 'Ana', 'dm-ben': 'Ben' } });
+  await Promise.all([seedDevice('dm-ana', 'phone', 'tok-dm-ana'), seedDevice('dm-ben', 'phone', 'tok-dm-ben')]);
   [ana, ben] = await Promise.all([signedInClient('dm-ana'), signedInClient('dm-ben')]);
 });
 
@@ -148,11 +150,13 @@ describe('two clients in a direct chat, with triggers firing for real', () => {
     expect(directReceipt(3, benSeesAna.latest)).toBe('sent');
 
     // No message was rewritten with a number (the summary counts them), and the push worker
-    // finished each one once.
+    // finished the job of each message's push window once (both have a phone).
     const messages = (await firestore.collection(paths.messages(chatId)).get()).docs;
     expect(messages.map((d) => d.get('seq') as unknown)).toEqual([undefined, undefined, undefined]);
-    await Promise.all(messages.map((d) => pushJobSettled(chatId, d.id)));
-    expect((await firestore.collection('jobs').where('chatId', '==', chatId).get()).size).toBe(3);
+    const jobs = await Promise.all(messages.map((d) => pushJobSettled(chatId, d.id)));
+    const windows = new Set(jobs.map((job) => job.window));
+    expect((await firestore.collection('jobs').where('chatId', '==', chatId).get()).size).toBe(windows.size);
+    expect(jobs.every((job) => job.status === 'SUCCESS' && job.attempts === 1)).toBe(true);
   });
 });
 

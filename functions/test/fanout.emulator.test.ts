@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collection, doc, serverTimestamp, setDoc } from 'firebase/firestore';
 import {
+  COLLECTIONS,
   MAX_GROUP_MEMBERS,
   chatSchema,
   compareMessages,
@@ -12,11 +13,13 @@ import {
   memberSchema,
   messageSchema,
   paths,
+  pushOutboxEntrySchema,
   unreadCount,
   type Member,
 } from '@natter/model';
 import { docWhen, documentTimes, firestore, seedUsers, writesBetween } from './support/messaging.ts';
 import { pushJobSettled } from '../../tests/support/pushJobs.ts';
+import { seedDevice } from './fixtures.ts';
 import { clearFirestore } from '../../tests/support/admin.ts';
 import { signedInClient, type ClientSession } from '../../tests/support/clients.ts';
 
@@ -48,10 +51,11 @@ async function members(chatId: string): Promise<Record<string, Member>> {
 }
 
 describe('100 messages written concurrently into one chat by 5 senders', () => {
-  it('are counted once each in the summary, one push job each, and exact unread counts for every member', async () => {
+  it('are counted once each in the summary, folded into one push per window, and exact unread counts for every member', async () => {
     const senders = ['ld-s1', 'ld-s2', 'ld-s3', 'ld-s4', 'ld-s5'];
     const reader = 'ld-reader';
     await seedUsers([...senders, reader]);
+    await seedDevice(reader, 'phone', 'tok-ld-reader');
     const owner = await session('ld-s1');
     const { chatId } = await owner.call<{ chatId: string }>('createGroup', { name: 'Load', memberIds: [...senders.slice(1), reader] });
     const clients = [owner, ...(await Promise.all(senders.slice(1).map((uid) => session(uid))))];
@@ -79,10 +83,16 @@ describe('100 messages written concurrently into one chat by 5 senders', () => {
     const chat = chatSchema.parse((await firestore.doc(paths.chat(chatId)).get()).data());
     expect(chat.lastMessage).toMatchObject({ id: ordered.at(-1)!.id, seq: 101 });
 
-    // Every text message got its push task and the worker finished each one exactly once.
+    // Every text message was pushed in the job of its window, and each job told the reader's phone
+    // once how many it folded: 100 in all, in far fewer pushes than messages.
     const jobs = await Promise.all(sent.map(({ id }) => pushJobSettled(chatId, id, 120_000)));
-    expect(jobs.map((job) => job.messageId).sort()).toEqual(sent.map((m) => m.id).sort());
-    expect((await firestore.collection('jobs').where('chatId', '==', chatId).get()).size).toBe(100);
+    const byWindow = new Map(jobs.map((job) => [job.window, job]));
+    expect((await firestore.collection('jobs').where('chatId', '==', chatId).get()).size).toBe(byWindow.size);
+    expect([...byWindow.values()].reduce((sum, job) => sum + job.messages, 0)).toBe(100);
+    const pushes = (await firestore.collection(COLLECTIONS.pushOutbox).where('token', '==', 'tok-ld-reader').get()).docs.map((d) => pushOutboxEntrySchema.parse(d.data()));
+    expect(pushes).toHaveLength(byWindow.size);
+    expect(pushes.reduce((sum, p) => sum + Number((p.request.data as Record<string, string>).count), 0)).toBe(100);
+    expect(pushes.length).toBeLessThan(100);
 
     // Nobody moved a marker (the senders' clients would, debounced): every member has all 100
     // texts unread on top of what they had after the group was created.
@@ -101,11 +111,13 @@ describe('writes per text message do not grow with group size', () => {
     const before = await documentTimes();
     const id = await send(sender, chatId, `cost probe for ${label}`);
     await docWhen(paths.chat(chatId), (data) => data.seq === seq + 1);
-    // The push worker's job document is the last thing the message causes (no member has a device).
+    // The push worker's job document is the last thing the message causes (one member has a phone).
     await pushJobSettled(chatId, id);
     const after = await documentTimes();
-    const isJob = (path: string) => path.startsWith('jobs/');
-    const only = (times: typeof after, keep: boolean) => new Map([...times].filter(([path]) => isJob(path) === keep));
+    const isJob = (path: string) => path.startsWith(`${COLLECTIONS.jobs}/`);
+    // `pushOutbox` is the local stand-in for FCM (what would be sent), not a Firestore write in production.
+    const only = (times: typeof after, keep: boolean) =>
+      new Map([...times].filter(([path]) => !path.startsWith(`${COLLECTIONS.pushOutbox}/`) && isJob(path) === keep));
     const message = writesBetween(only(before, false), only(after, false));
     const push = writesBetween(only(before, true), only(after, true));
     figures[label] = message.writes;
@@ -114,13 +126,14 @@ describe('writes per text message do not grow with group size', () => {
     // The client's create and the chat summary (the first message after a quiet spell); the trigger
     // does not rewrite the message or move anyone's marker.
     expect(message.documents).toEqual([paths.chat(chatId), paths.message(chatId, id)]);
-    // The worker's one state document, created with the lease and then settled.
+    // The worker's one state document, created with the lease and then checkpointed once (one FCM batch).
     expect(push.documents).toEqual([expect.stringMatching(/^jobs\/push-[0-9a-f]+$/) as unknown as string]);
     expect(push.writes).toBe(2);
   }
 
   it('costs 2 writes in a 2-member chat, plus the push job', async () => {
     await seedUsers(['cost-a', 'cost-b']);
+    await seedDevice('cost-b', 'phone', 'tok-cost-b');
     const a = await session('cost-a');
     const { chatId } = await a.call<{ chatId: string }>('openDirectChat', { otherUid: 'cost-b' });
     await measure('2 members', a, chatId);
@@ -130,6 +143,7 @@ describe('writes per text message do not grow with group size', () => {
   it('creates a 1,024-member group and costs the same 2 writes in it, plus the push job', async () => {
     const others = Array.from({ length: MAX_GROUP_MEMBERS - 1 }, (_, i) => `big-${String(i).padStart(4, '0')}`);
     await seedUsers(['big-owner', ...others]);
+    await seedDevice('big-0000', 'phone', 'tok-big-0000');
     const owner = await session('big-owner');
 
     const before = await documentTimes();

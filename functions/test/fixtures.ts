@@ -89,9 +89,10 @@ export async function seedDevice(uid: string, deviceId: string, token: string): 
   await adminDb.doc(paths.device(uid, deviceId)).set({ token, platform: 'android', updatedAt: Timestamp.now() });
 }
 
-export async function pushesFor(messageId: string): Promise<PushOutboxEntry[]> {
+/** The recorded push requests that name `messageId` (the newest message a notice covers), in one chat if given. */
+export async function pushesFor(messageId: string, chatId?: string): Promise<PushOutboxEntry[]> {
   const snap = await adminDb.collection(COLLECTIONS.pushOutbox).where('messageId', '==', messageId).get();
-  return snap.docs.map((doc) => pushOutboxEntrySchema.parse(doc.data()));
+  return snap.docs.map((doc) => pushOutboxEntrySchema.parse(doc.data())).filter((entry) => chatId === undefined || entry.chatId === chatId);
 }
 
 /** How many times each token appears among a message's recorded push requests. */

@@ -12,6 +12,7 @@ import { DataSnapshot } from 'firebase-functions/v2/database';
 import { DEFAULT_CHAT_SETTINGS, chatSchema, paths, type Chat } from '@natter/model';
 import { docWhen, firestore, seedUsers } from './support/messaging.ts';
 import { pushJobSettled } from '../../tests/support/pushJobs.ts';
+import { pushesFor, seedDevice } from './fixtures.ts';
 import { clearFirestore } from '../../tests/support/admin.ts';
 import { PROJECT_ID } from '../../tests/support/env.ts';
 import { onMessageCreated } from '../src/messaging/onMessageCreated.ts';
@@ -27,6 +28,7 @@ const DELIVERIES = 10;
 beforeAll(async () => {
   await clearFirestore();
   await seedUsers(['id-ana', 'id-ben', 'id-cai']);
+  await Promise.all([seedDevice('id-ana', 'phone', 'tok-id-ana'), seedDevice('id-ben', 'phone', 'tok-id-ben')]);
 });
 
 afterAll(() => {
@@ -84,8 +86,9 @@ describe('onMessageCreated delivered many times', () => {
     expect(chat.seq).toBe(1);
     expect(chat.lastMessage).toMatchObject({ id: 'm1', seq: 1 });
     // Every delivery enqueued the same task id: the worker ran it once.
-    expect(await pushJobSettled(chatId, 'm1')).toMatchObject({ status: 'SUCCESS', attempts: 1 });
+    expect(await pushJobSettled(chatId, 'm1')).toMatchObject({ status: 'SUCCESS', attempts: 1, messages: 1 });
     expect((await firestore.collection('jobs').where('chatId', '==', chatId).get()).size).toBe(1);
+    expect((await pushesFor('m1', chatId)).map((entry) => entry.token)).toEqual(['tok-id-ben']);
   });
 
   it('counts nothing twice when an old event is replayed after newer messages', async () => {
@@ -103,8 +106,11 @@ describe('onMessageCreated delivered many times', () => {
     const chat = await chatOf(chatId);
     expect(chat.seq).toBe(2);
     expect(chat.lastMessage).toMatchObject({ id: 'b', preview: 'second' });
-    await Promise.all(['a', 'b'].map((id) => pushJobSettled(chatId, id)));
-    expect((await firestore.collection('jobs').where('chatId', '==', chatId).get()).size).toBe(2);
+    // One job per push window: a and b may share one. Ben hears of a once, Ana of b once.
+    const jobs = await Promise.all(['a', 'b'].map((id) => pushJobSettled(chatId, id)));
+    expect((await firestore.collection('jobs').where('chatId', '==', chatId).get()).size).toBe(new Set(jobs.map((job) => job.window)).size);
+    expect((await pushesFor('a', chatId)).map((entry) => entry.token)).toEqual(['tok-id-ben']);
+    expect((await pushesFor('b', chatId)).map((entry) => entry.token)).toEqual(['tok-id-ana']);
   });
 });
 

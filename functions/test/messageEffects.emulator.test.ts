@@ -7,11 +7,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
 import { chatSchema, paths } from '@natter/model';
 import { docWhen, firestore, seedUsers, summarised } from './support/messaging.ts';
-import { pushJobSettled } from '../../tests/support/pushJobs.ts';
+import { pushJobIdOf, pushJobSettled } from '../../tests/support/pushJobs.ts';
+import { pushesFor, seedDevice } from './fixtures.ts';
 import { clearFirestore } from '../../tests/support/admin.ts';
 import { handleCreateGroup } from '../src/chats/createGroup.ts';
 import { handleUpdateGroup } from '../src/chats/updateGroup.ts';
-import { pushJobId } from '../src/notifications/queue.ts';
 import { handleMessageUpdated } from '../src/messaging/handleMessageUpdated.ts';
 import { RecordingMembershipMirror } from '../src/lib/rtdb.ts';
 import type { AuthedContext } from '../src/lib/callable.ts';
@@ -22,6 +22,7 @@ let chatId = '';
 beforeAll(async () => {
   await clearFirestore();
   await seedUsers(['fx-ana', 'fx-ben', 'fx-cai', 'fx-out'], { names: { 'fx-ana': 'Ana', 'fx-ben': 'Ben' } });
+  await seedDevice('fx-ben', 'phone', 'tok-fx-ben');
   ({ chatId } = await handleCreateGroup({ name: 'Effects', memberIds: ['fx-ben', 'fx-cai'] }, as('fx-ana'), new RecordingMembershipMirror()));
 });
 
@@ -80,7 +81,9 @@ describe('replies, mentions, disappearing chats and forgeries', () => {
     const mention = await post('mention', { text: '@Ben @Out', mentions: ['fx-ben', 'fx-out', 'fx-ana'] });
     expect(mention.mentions).toEqual(['fx-ben']);
     const job = await pushJobSettled(chatId, 'mention');
-    expect(job).toMatchObject({ chatId, messageId: 'mention', status: 'SUCCESS', attempts: 1 });
+    expect(job).toMatchObject({ chatId, status: 'SUCCESS', attempts: 1 });
+    // Ben's phone was told once about the window that holds it.
+    expect((await pushesFor(job.messageId, chatId)).filter((entry) => entry.token === 'tok-fx-ben')).toHaveLength(1);
   });
 
   it('stamps expiry on messages in a disappearing chat, from their creation time', async () => {
@@ -107,10 +110,14 @@ describe('replies, mentions, disappearing chats and forgeries', () => {
     expect(Object.keys(forged).sort()).toEqual(['createdAt', 'deletedForEveryone', 'media', 'rejected', 'senderId', 'text', 'type']);
     expect(forged.text).toBe('');
     expect((await chat()).seq).toBe(seq);
-    // A genuine message sent after it gets its push; the forged one never gets a push job.
+    // A genuine message sent after it gets its push; the forged one is never pushed nor counted.
     await post('after-forged', {});
-    await pushJobSettled(chatId, 'after-forged');
-    expect((await firestore.doc(paths.job(pushJobId({ chatId, messageId: 'forged-system' }))).get()).exists).toBe(false);
+    const job = await pushJobSettled(chatId, 'after-forged');
+    expect(job.messageId).toBe('after-forged');
+    expect(await pushesFor('forged-system', chatId)).toEqual([]);
+    expect(await pushesFor('after-forged', chatId)).not.toEqual([]);
+    // Had the forged one counted, a window holding both would say "2 new messages".
+    if ((await pushJobIdOf(chatId, 'forged-system')) === (await pushJobIdOf(chatId, 'after-forged'))) expect(job.messages).toBe(1);
   });
 
   it("moves no marker for the sender, so a read-receipts-off sender's reading stays private", async () => {

@@ -35,7 +35,7 @@ interface Shown {
 
 /** The server's request for one message, as FCM hands it to a web subscriber. */
 function delivered(chatId: string, messageId: string, title: string, body: string): string {
-  const request = pushMessage('token', { title, body }, { chatId, messageId });
+  const request = pushMessage('token', { content: { title, body }, messageId, count: 1 }, chatId);
   return JSON.stringify({ notification: { ...request.notification, ...request.webpush.notification }, data: request.data, from: '1234', fcmMessageId: messageId });
 }
 

@@ -138,14 +138,14 @@ export const logs = {
   pushEnqueued(fields: { chatId: string; messageId: string; taskId: string; duplicate: boolean }) {
     logger.debug('push notification task enqueued', { event: 'push_enqueued', ...fields });
   },
-  pushJobFinished(fields: Base & { chatId: string; messageId: string; status: string; recipients: number; devices: number; sent: number; invalidTokensRemoved: number; failed: number; transientFailures: number; durationMs: number }) {
+  pushJobFinished(fields: Base & { chatId: string; messageId: string; messages: number; status: string; recipients: number; devices: number; sent: number; invalidTokensRemoved: number; failed: number; transientFailures: number; reads: number; durationMs: number }) {
     const level = fields.failed + fields.transientFailures > 0 ? 'warn' : 'info';
     logger[level]('push notifications sent', { event: 'push_job_finished', ...fields });
   },
-  pushJobSkipped(fields: Base & { chatId: string; messageId: string; reason: string }) {
+  pushJobSkipped(fields: Base & { chatId: string; reason: string }) {
     logger.info('push notifications not needed', { event: 'push_job_skipped', ...fields });
   },
-  pushJobBusy(fields: Base & { chatId: string; messageId: string; state: string }) {
+  pushJobBusy(fields: Base & { chatId: string; state: string }) {
     logger.info('push job already handled or in progress elsewhere', { event: 'push_job_busy', ...fields });
   },
   presenceUnavailable(fields: Base & { reason: string }) {

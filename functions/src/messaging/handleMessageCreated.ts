@@ -3,7 +3,8 @@
  * see: reject a message that breaks the model, set the server fields a message needs (expiry in a
  * disappearing chat, the real quote, mentions of members; a plain text message needs none), bring
  * the chat summary up to date at most about once a second (at once after a quiet spell, otherwise
- * through one trailing Cloud Task per chat and interval), and hand the push to Cloud Tasks.
+ * through one trailing Cloud Task per chat and interval), and name the push task of the message's
+ * push window (one per chat and window, so a burst is one notification per device).
  *
  * Every step plans from the documents as they are now, so duplicate and concurrent deliveries give
  * one final state: the message patch is written only when it differs, the summary (a conditional
@@ -62,9 +63,8 @@ export async function handleMessageCreated({ chatId, messageId, eventId }: Messa
 
   let writes = await writeServerFields(chatId, messageId, plan);
   writes += await summariseWhenDue(chatId, { id: messageId, createdAtMs: plan.createdAtMs }, chatSnap);
-  // Also on a duplicate delivery, so a redelivery after a failed enqueue still pushes; the task id
-  // is deterministic, so the push is never sent twice.
-  await enqueueMessageNotification(chatId, messageId);
+  // The window's task id is deterministic, so a redelivery enqueues nothing new and pushes nothing twice.
+  await enqueueMessageNotification(chatId, { id: messageId, createdAtMs: plan.createdAtMs });
   logs.messageFannedOut({ chatId, messageId, eventId, durationMs: Date.now() - started, writes });
   return { kind: 'accept', writes };
 }

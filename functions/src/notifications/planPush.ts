@@ -9,31 +9,26 @@ import { messagePreview, type Chat, type Message } from '@natter/model';
 export const FCM_BATCH_LIMIT = 500;
 
 export interface RecipientInput {
-  senderId: string;
   memberIds: readonly string[];
   /** Each member's `mutedUntil` in milliseconds (absent or null: not muted). */
   mutedUntilMs: ReadonlyMap<string, number | null>;
-  /** Members who blocked the sender (`users/{uid}/blocked/{senderId}` exists). */
-  blockedSender: ReadonlySet<string>;
   /** Members whose presence says they are looking at this chat right now. */
   viewing: ReadonlySet<string>;
   nowMs: number;
 }
 
 export interface RecipientPlan {
+  /** Members who may be told about the window; `noticeFor` decides what, if anything. */
   recipients: string[];
   muted: string[];
-  blocked: string[];
   viewing: string[];
 }
 
 export function planRecipients(input: RecipientInput): RecipientPlan {
-  const plan: RecipientPlan = { recipients: [], muted: [], blocked: [], viewing: [] };
+  const plan: RecipientPlan = { recipients: [], muted: [], viewing: [] };
   for (const uid of new Set(input.memberIds)) {
-    if (uid === input.senderId) continue;
     const mutedUntil = input.mutedUntilMs.get(uid);
     if (mutedUntil != null && mutedUntil > input.nowMs) plan.muted.push(uid);
-    else if (input.blockedSender.has(uid)) plan.blocked.push(uid);
     else if (input.viewing.has(uid)) plan.viewing.push(uid);
     else plan.recipients.push(uid);
   }
@@ -60,6 +55,45 @@ export function notificationContent(
     return { title: chat.name ?? 'Group', body: `${senderName}: ${preview}` };
   }
   return { title: senderName, body: preview };
+}
+
+/** A message of a push window, as the worker folds it. */
+export interface WindowMessage {
+  id: string;
+  senderId: string;
+  message: Pick<Message, 'type' | 'text' | 'media' | 'deletedForEveryone' | 'expiresAt'>;
+}
+
+/** What one member's devices are told about a window. */
+export interface Notice {
+  content: NotificationContent;
+  /** The newest message the notice covers (the click opens the chat there). */
+  messageId: string;
+  /** How many messages it folds. */
+  count: number;
+}
+
+/**
+ * The notice for `uid` about a window's messages (oldest first): the messages others sent, minus
+ * those from senders `uid` blocked. One message reads as before; several say "N new messages",
+ * which names no content, so disappearing and deleted messages stay hidden. Null when none is left.
+ */
+export function noticeFor(
+  uid: string,
+  window: { chat: Pick<Chat, 'type' | 'name' | 'settings'>; messages: readonly WindowMessage[]; senderNames: ReadonlyMap<string, string> },
+  blockedSenders: ReadonlySet<string>,
+): Notice | null {
+  const theirs = window.messages.filter((m) => m.senderId !== uid && !blockedSenders.has(m.senderId));
+  const newest = theirs.at(-1);
+  if (!newest) return null;
+  const senderName = window.senderNames.get(newest.senderId) ?? 'Someone';
+  const content = theirs.length === 1 ? notificationContent(window.chat, newest.message, senderName) : foldedContent(window.chat, senderName, theirs.length);
+  return { content, messageId: newest.id, count: theirs.length };
+}
+
+export function foldedContent(chat: Pick<Chat, 'type' | 'name'>, newestSenderName: string, count: number): NotificationContent {
+  const body = `${count} new messages`;
+  return chat.type === 'group' ? { title: chat.name ?? 'Group', body } : { title: newestSenderName, body };
 }
 
 export interface DeviceRef {
@@ -96,30 +130,32 @@ export interface PushMessage {
   token: string;
   notification: NotificationContent;
   data: Record<string, string>;
-  android: { priority: 'high'; notification: { tag: string } };
-  apns: { payload: { aps: { threadId: string; sound: string } } };
+  android: { priority: 'high'; collapseKey: string; notification: { tag: string } };
+  apns: { headers: { 'apns-collapse-id': string }; payload: { aps: { threadId: string; sound: string } } };
   webpush: { headers: { Topic: string }; notification: { tag: string } };
 }
 
 /**
- * The Web Push `Topic` header (RFC 8030) for a chat: while a browser is offline, the push service
- * keeps only the newest undelivered push per topic. At most 32 URL-safe base64 characters, so the
- * chat id (direct ids are two uids, longer than that) is hashed.
+ * The chat's collapse key: FCM's `collapseKey`, APNs' `apns-collapse-id` (at most 64 bytes) and the
+ * Web Push `Topic` header (RFC 8030, at most 32 URL-safe base64 characters). While a device is
+ * offline each service keeps only the newest push per key, and a resent push replaces the one
+ * shown. Direct chat ids are two uids, longer than that, so the id is hashed.
  */
-export function webPushTopic(chatId: string): string {
+export function chatCollapseKey(chatId: string): string {
   return createHash('sha256').update(chatId).digest('base64url').slice(0, 32);
 }
 
-export function pushMessage(token: string, content: NotificationContent, ids: { chatId: string; messageId: string }): PushMessage {
+export function pushMessage(token: string, notice: Notice, chatId: string): PushMessage {
+  const collapseKey = chatCollapseKey(chatId);
   return {
     token,
-    notification: content,
-    data: { type: 'message', chatId: ids.chatId, messageId: ids.messageId },
+    notification: notice.content,
+    data: { type: 'message', chatId, messageId: notice.messageId, count: String(notice.count) },
     // Notifications of one chat replace each other on the device instead of piling up.
-    android: { priority: 'high', notification: { tag: ids.chatId } },
-    apns: { payload: { aps: { threadId: ids.chatId, sound: 'default' } } },
+    android: { priority: 'high', collapseKey, notification: { tag: chatId } },
+    apns: { headers: { 'apns-collapse-id': collapseKey }, payload: { aps: { threadId: chatId, sound: 'default' } } },
     // Natter's service worker shows `tag` and replaces an older notification of the same chat.
-    webpush: { headers: { Topic: webPushTopic(ids.chatId) }, notification: { tag: ids.chatId } },
+    webpush: { headers: { Topic: collapseKey }, notification: { tag: chatId } },
   };
 }
 

@@ -3,38 +3,76 @@ import { DEFAULT_CHAT_SETTINGS } from '@natter/model';
 import {
   FCM_BATCH_LIMIT,
   HIDDEN_CONTENT_BODY,
+  chatCollapseKey,
   chunk,
   classifyPushError,
+  noticeFor,
   notificationContent,
   planRecipients,
   pushMessage,
   uniqueTargets,
-  webPushTopic,
+  type WindowMessage,
 } from './planPush.ts';
 
 const NOW = 1_000_000;
 
 describe('planRecipients', () => {
   const base = {
-    senderId: 'ana',
     memberIds: ['ana', 'ben', 'cai', 'dev', 'eve', 'fay'],
     mutedUntilMs: new Map<string, number | null>([['ben', NOW + 60_000], ['cai', NOW - 1], ['fay', null]]),
-    blockedSender: new Set(['dev']),
     viewing: new Set(['eve']),
     nowMs: NOW,
   };
 
-  it('drops the sender, members muted until later, blockers of the sender and members viewing the chat', () => {
-    expect(planRecipients(base)).toEqual({ recipients: ['cai', 'fay'], muted: ['ben'], blocked: ['dev'], viewing: ['eve'] });
+  it('drops members muted until later and members viewing the chat', () => {
+    expect(planRecipients(base)).toEqual({ recipients: ['ana', 'cai', 'dev', 'fay'], muted: ['ben'], viewing: ['eve'] });
   });
 
-  it('notifies the same members once nobody mutes, blocks or views (positive control)', () => {
-    const open = planRecipients({ ...base, mutedUntilMs: new Map(), blockedSender: new Set(), viewing: new Set() });
-    expect(open.recipients).toEqual(['ben', 'cai', 'dev', 'eve', 'fay']);
+  it('keeps every member once nobody mutes or views (positive control)', () => {
+    const open = planRecipients({ ...base, mutedUntilMs: new Map(), viewing: new Set() });
+    expect(open.recipients).toEqual(['ana', 'ben', 'cai', 'dev', 'eve', 'fay']);
   });
 
   it('treats a mute that ends exactly now as over', () => {
     expect(planRecipients({ ...base, mutedUntilMs: new Map([['ben', NOW]]) }).recipients).toContain('ben');
+  });
+});
+
+describe('noticeFor: one notice per member and window', () => {
+  const group = { type: 'group' as const, name: 'Weekend plans', settings: DEFAULT_CHAT_SETTINGS };
+  const direct = { type: 'direct' as const, name: null, settings: DEFAULT_CHAT_SETTINGS };
+  const text = (id: string, senderId: string, body: string): WindowMessage => ({
+    id, senderId, message: { type: 'text', text: body, deletedForEveryone: false, expiresAt: null },
+  });
+  const senderNames = new Map([['ana', 'Ana'], ['ben', 'Ben']]);
+  const burst = [text('m1', 'ana', 'one'), text('m2', 'ben', 'two'), text('m3', 'ana', 'three')];
+
+  it('reads as the message itself when the window holds one message from someone else', () => {
+    expect(noticeFor('cai', { chat: group, messages: [text('m1', 'ana', 'Hike?')], senderNames }, new Set())).toEqual({
+      content: { title: 'Weekend plans', body: 'Ana: Hike?' }, messageId: 'm1', count: 1,
+    });
+  });
+
+  it('folds several into "N new messages" that names the newest and shows no content', () => {
+    expect(noticeFor('cai', { chat: group, messages: burst, senderNames }, new Set())).toEqual({
+      content: { title: 'Weekend plans', body: '3 new messages' }, messageId: 'm3', count: 3,
+    });
+    expect(noticeFor('ben', { chat: direct, messages: [text('m1', 'ana', 'a'), text('m2', 'ana', 'b')], senderNames }, new Set())?.content).toEqual({
+      title: 'Ana', body: '2 new messages',
+    });
+  });
+
+  it("leaves out the member's own messages and those of senders they blocked", () => {
+    // Ben sent m2: he hears of Ana's two. Cai blocked Ana: only Ben's one, shown as itself.
+    expect(noticeFor('ben', { chat: group, messages: burst, senderNames }, new Set())).toMatchObject({ count: 2, messageId: 'm3' });
+    expect(noticeFor('cai', { chat: group, messages: burst, senderNames }, new Set(['ana']))).toEqual({
+      content: { title: 'Weekend plans', body: 'Ben: two' }, messageId: 'm2', count: 1,
+    });
+  });
+
+  it('is null when nothing is left for the member', () => {
+    expect(noticeFor('ana', { chat: group, messages: [text('m1', 'ana', 'mine')], senderNames }, new Set())).toBeNull();
+    expect(noticeFor('cai', { chat: group, messages: burst, senderNames }, new Set(['ana', 'ben']))).toBeNull();
   });
 });
 
@@ -92,17 +130,20 @@ describe('batching and tokens', () => {
   });
 });
 
-describe('the web part of a push request', () => {
-  it('tags the notification with the chat and collapses undelivered pushes per chat', () => {
+describe('the collapse keys of a push request', () => {
+  it('tags the notification with the chat and gives every platform one collapse key per chat', () => {
     const direct = 'u'.repeat(28) + '_' + 'v'.repeat(28);
-    const request = pushMessage('token', { title: 'Ana', body: 'hi' }, { chatId: direct, messageId: 'm1' });
+    const notice = { content: { title: 'Ana', body: 'hi' }, messageId: 'm1', count: 1 };
+    const request = pushMessage('token', notice, direct);
+    const key = request.webpush.headers.Topic;
+    expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(request.webpush.notification).toEqual({ tag: direct });
-    expect(request.webpush.headers.Topic).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    // Same chat, same topic (a newer push replaces an undelivered one); another chat, another topic.
-    expect(pushMessage('t2', { title: 'Ana', body: 'again' }, { chatId: direct, messageId: 'm2' }).webpush.headers.Topic).toBe(request.webpush.headers.Topic);
-    expect(webPushTopic('group-1')).not.toBe(webPushTopic('group-2'));
-    // What every platform had before stays: data, Android tag, APNs thread.
-    expect(request.data).toEqual({ type: 'message', chatId: direct, messageId: 'm1' });
+    expect(request.android.collapseKey).toBe(key);
+    expect(request.apns.headers['apns-collapse-id']).toBe(key);
+    // Same chat, same key (a newer or resent push replaces the one shown); another chat, another key.
+    expect(pushMessage('t2', { ...notice, messageId: 'm2' }, direct).webpush.headers.Topic).toBe(key);
+    expect(chatCollapseKey('group-1')).not.toBe(chatCollapseKey('group-2'));
+    expect(request.data).toEqual({ type: 'message', chatId: direct, messageId: 'm1', count: '1' });
     expect(request.android.notification.tag).toBe(direct);
     expect(request.apns.payload.aps.threadId).toBe(direct);
   });

@@ -1,8 +1,8 @@
 /**
  * Presence for push decisions, from the Realtime Database: `/status/{uid}` (online at all) and the
  * owner-only `/viewing/{uid}` (which chat is open in a visible tab; not in `/status`, which every
- * signed-in user can read). Only users whose Firestore profile says `online` are looked up.
- * Without a Realtime Database (none configured, or the emulator not running) the answer is
+ * signed-in user can read). The push worker asks only about members it would push to (they have a
+ * device), so finding who is reading now costs no Firestore read. Without a Realtime Database (none configured, or the emulator not running) the answer is
  * "nobody", so nobody misses a push.
  */
 import { rtdbPaths, statusSchema, viewingSchema } from '@natter/model';

@@ -13,6 +13,7 @@ import { FieldPath, FieldValue, type DocumentReference, type Firestore, type Que
 import { COLLECTIONS, paths, rtdbPaths, storagePaths } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { logs } from '../lib/logs.ts';
+import { tokenKey } from '../notifications/pushJob.ts';
 import { defaultPushSender } from '../notifications/pushSender.ts';
 import { storageBucketIfAvailable } from '../lib/optionalServices.ts';
 import { realtimeDatabase } from '../lib/realtimeDatabase.ts';
@@ -57,12 +58,16 @@ export async function deleteUserData(uid: string, options: { email?: string | nu
 
   const previous = await firestore.doc(paths.user(uid)).get();
   // Before the devices go: whatever the push sender keeps about their tokens (the local recorder).
-  let docs = await defaultPushSender().forget(await deviceTokens(firestore, uid));
+  const tokens = await deviceTokens(firestore, uid);
+  let docs = await defaultPushSender().forget(tokens);
+  // Push jobs keep a hash of each token they pushed; the user's come out (the jobs stay: they name no one else's).
+  await forgetTokenKeys(firestore, tokens);
   docs += await deleteTree(firestore, paths.user(uid));
   docs += await deleteExisting(firestore, [...coMembers].map((other) => firestore.doc(paths.block(other, uid))));
   docs += await deleteQuery(firestore.collection(COLLECTIONS.scheduledMessages).where('senderId', '==', uid));
-  // Push delivery markers name the devices' owners; a direct chat's push jobs name it by its id,
-  // which embeds both uids. Group push jobs stay: they name no one and expire with their TTL.
+  // Per-device push markers of the release before push windows name the devices' owners (kept here
+  // until their 30-day TTL has run out everywhere). A direct chat's push jobs name the chat by its
+  // id, which embeds both uids.
   docs += await deleteQuery(firestore.collectionGroup(COLLECTIONS.deliveries).where('uids', 'array-contains', uid));
   const directChatIds = chats.filter((d) => d.get('type') === 'direct').map((d) => d.id);
   for (let i = 0; i < directChatIds.length; i += IN_QUERY_LIMIT) {
@@ -163,4 +168,11 @@ async function deleteQuery(query: Query): Promise<number> {
   await writer.close();
   await Promise.all(deletions);
   return snap.size;
+}
+
+async function forgetTokenKeys(firestore: Firestore, tokens: readonly string[]): Promise<void> {
+  for (const key of tokens.map(tokenKey)) {
+    const jobs = await firestore.collection(COLLECTIONS.jobs).where('doneKeys', 'array-contains', key).select().get();
+    await Promise.all(jobs.docs.map((job) => job.ref.update({ doneKeys: FieldValue.arrayRemove(key) })));
+  }
 }

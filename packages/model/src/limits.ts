@@ -82,5 +82,10 @@ export const EMAIL_CODE_MAX_ATTEMPTS = 5;
  * quiet spell of this length is summarised at once.
  */
 export const SUMMARY_INTERVAL_MS = 1000;
+/**
+ * Push notifications of one chat are folded per window of this length: the messages created in a
+ * window go out as one push per device ("3 new messages"), sent just after the window closes.
+ */
+export const PUSH_WINDOW_MS = 2000;
 /** A client moves its read/delivery markers in one chat at most this often, whatever the message rate. */
 export const MARKER_DEBOUNCE_MS = 2000;

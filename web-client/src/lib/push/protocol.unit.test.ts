@@ -9,7 +9,7 @@ function asDelivered(request: ReturnType<typeof pushMessage>) {
 
 describe('readPushPayload', () => {
   it("reads the server's own request as FCM delivers it, tagged with the chat id", () => {
-    const request = pushMessage('token-1', { title: 'Ana', body: 'See you at 8' }, { chatId: 'a_b', messageId: 'm1' });
+    const request = pushMessage('token-1', { content: { title: 'Ana', body: 'See you at 8' }, messageId: 'm1', count: 1 }, 'a_b');
     expect(readPushPayload(asDelivered(request))).toEqual({ title: 'Ana', body: 'See you at 8', chatId: 'a_b', messageId: 'm1', tag: 'a_b' });
   });
 
