@@ -12,21 +12,13 @@ import { parseInput } from '../lib/callableInput.ts';
 import { logs } from '../lib/logs.ts';
 import { ADMIN_RATE_LIMIT_PER_MINUTE } from '../lib/params.ts';
 import { STAFF_RATE_LIMIT_KEY, defaultAdminDeps, type Actor, type AdminDeps } from './deps.ts';
-import { HTTP_STATUS, ServiceError, firebaseErrorCode, isServiceError, type ServiceErrorKind } from './errors.ts';
+import { asHttpsError } from '../lib/httpsErrors.ts';
+import { isRefusal } from '../lib/refusal.ts';
+import { HTTP_STATUS, ServiceError, firebaseErrorCode, isServiceError } from './errors.ts';
 import { recordAudit, type AuditDetails } from './services/audit.ts';
 import { staffRoleOf } from './services/staff.ts';
 
 type AdminCallable = 'setUserRole' | 'banUser' | 'unbanUser';
-
-const CODE_OF_KIND: Record<ServiceErrorKind, FunctionsErrorCode> = {
-  invalid: 'invalid-argument',
-  unauthenticated: 'unauthenticated',
-  forbidden: 'permission-denied',
-  'not-found': 'not-found',
-  conflict: 'failed-precondition',
-  'rate-limited': 'resource-exhausted',
-  unavailable: 'unavailable',
-};
 
 const STATUS_OF_CODE: Partial<Record<FunctionsErrorCode, number>> = {
   'invalid-argument': 400,
@@ -38,12 +30,14 @@ const STATUS_OF_CODE: Partial<Record<FunctionsErrorCode, number>> = {
   unavailable: 503,
 };
 
+/** The admin callables' edge: refusals become their HttpsError; anything else `internal`. */
 function toHttpsError(error: unknown): HttpsError {
   if (error instanceof HttpsError) return error;
   if (isServiceError(error)) {
     const message = error.field !== null && error.kind === 'invalid' ? `Field '${error.field}': ${error.message}` : error.message;
-    return new HttpsError(CODE_OF_KIND[error.kind], message, error.field === null ? undefined : { field: error.field });
+    return asHttpsError({ code: error.code, message, details: error.details });
   }
+  if (isRefusal(error)) return asHttpsError(error);
   return new HttpsError('internal', 'Unexpected error.');
 }
 

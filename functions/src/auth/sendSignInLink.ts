@@ -3,7 +3,7 @@
  * when the web client completes `signInWithEmailLink` in script, so a mail scanner opening it
  * neither uses nor burns it; continueUrl must be on the allow-list.
  */
-import { HttpsError } from 'firebase-functions/v2/https';
+import { Refusal } from '../lib/refusal.ts';
 import type { CallableInput } from '@natter/model';
 import { auth } from '../lib/admin.ts';
 import type { CallContext } from '../lib/callable.ts';
@@ -17,7 +17,7 @@ import { isAllowedContinueUrl, parseAllowList } from './continueUrl.ts';
 export async function handleSendSignInLink({ email, continueUrl }: CallableInput<'sendSignInLink'>, context: CallContext) {
   if (!isAllowedContinueUrl(continueUrl, parseAllowList(AUTH_CONTINUE_URL_ALLOWLIST.value()))) {
     const message = 'is not an allowed address for this app';
-    throw new HttpsError('invalid-argument', `Field 'continueUrl': ${message}`, { fields: [{ field: 'continueUrl', message }] });
+    throw new Refusal('invalid-argument', `Field 'continueUrl': ${message}`, { fields: [{ field: 'continueUrl', message }] });
   }
   const key = keyForEmail(email);
   await limitAuthCall('sendSignInLink', [buckets.ip(context.ip), buckets.email(key)]);

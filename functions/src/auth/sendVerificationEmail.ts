@@ -2,7 +2,7 @@
  * Callable: after a client-side password sign-up, mails the signed-in caller a link confirming
  * their own address. Already verified: nothing is sent and the answer is the same `{ok: true}`.
  */
-import { HttpsError } from 'firebase-functions/v2/https';
+import { Refusal } from '../lib/refusal.ts';
 import type { CallableInput } from '@natter/model';
 import { auth } from '../lib/admin.ts';
 import type { AuthedContext } from '../lib/callable.ts';
@@ -15,7 +15,7 @@ import { buckets, keyForEmail, limitAuthCall, logHandle, mailUnavailable } from 
 export async function handleSendVerificationEmail(_input: CallableInput<'sendVerificationEmail'>, context: AuthedContext) {
   await limitAuthCall('sendVerificationEmail', [buckets.ip(context.ip), buckets.account(context.uid)]);
   const user = await auth().getUser(context.uid);
-  if (!user.email) throw new HttpsError('failed-precondition', 'Your account has no email address to verify.');
+  if (!user.email) throw new Refusal('failed-precondition', 'Your account has no email address to verify.');
   if (user.emailVerified) return { ok: true } as const;
 
   const link = await auth().generateEmailVerificationLink(user.email, { url: WEB_APP_URL.value() });

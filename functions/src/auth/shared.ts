@@ -2,7 +2,7 @@
  * What every auth callable shares: the pepper, the limiter buckets (per address, per account, per
  * caller IP, wrong codes per address) built from params, and the mail failure mapped to `unavailable`.
  */
-import { HttpsError } from 'firebase-functions/v2/https';
+import { Refusal } from '../lib/refusal.ts';
 import { AUTH_CODE_FAILURE_LIMITS, AUTH_CODE_PEPPER, AUTH_EMAIL_LIMITS, AUTH_IP_LIMITS } from '../lib/params.ts';
 import { logs } from '../lib/logs.ts';
 import { assertAllowed, consumeAll, parseLimits, type Bucket, type RateLimit } from '../ratelimit/limiter.ts';
@@ -43,9 +43,9 @@ export async function limitAuthCall(callable: string, list: readonly Bucket[]): 
   assertAllowed(result);
 }
 
-/** The callable error for a failed send: clear, retryable, and without the provider's words. */
-export function mailUnavailable(error: unknown, kind: string, account: string): HttpsError {
+/** The refusal for a failed send: clear, retryable, and without the provider's words. */
+export function mailUnavailable(error: unknown, kind: string, account: string): Refusal {
   const reason = error instanceof MailUnavailableError ? error.reason : 'unexpected';
   logs.authEmailFailed({ kind, account, reason });
-  return new HttpsError('unavailable', 'We could not send the email just now. Please try again in a few minutes.');
+  return new Refusal('unavailable', 'We could not send the email just now. Please try again in a few minutes.');
 }

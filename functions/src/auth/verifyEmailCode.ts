@@ -1,5 +1,5 @@
 /** Callable: exchanges a mailed code for a custom token of the address's (new or existing) user. */
-import { HttpsError } from 'firebase-functions/v2/https';
+import { Refusal } from '../lib/refusal.ts';
 import type { CallableInput } from '@natter/model';
 import { auth } from '../lib/admin.ts';
 import type { CallContext } from '../lib/callable.ts';
@@ -31,7 +31,7 @@ export async function handleVerifyEmailCode({ email, code }: CallableInput<'veri
   if (result.kind !== 'accepted') {
     logs.emailCodeRejected({ account: logHandle(key), reason: result.kind === 'wrong' ? 'wrong' : result.reason });
     // One answer for wrong, expired, used, voided and locked codes and for addresses without a code.
-    throw new HttpsError('permission-denied', 'That code is wrong or no longer valid. Check it or ask for a new code.', {
+    throw new Refusal('permission-denied', 'That code is wrong or no longer valid. Check it or ask for a new code.', {
       reason: 'invalid-code',
     });
   }

@@ -7,7 +7,7 @@ import { paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { rememberDisplayName } from '../lib/lookups.ts';
 import { createMissingProfiles } from '../users/createMissingProfiles.ts';
-import { refuse } from './refusal.ts';
+import { refuse } from '../lib/refusal.ts';
 
 /** A `bans/{uid}` document is in force until its `until` passes (null: forever). */
 function banInForce(ban: DocumentSnapshot): boolean {

@@ -4,7 +4,7 @@ import { COLLECTIONS, INVITE_CODE_BYTES, chatSchema, inviteLinkSchema, invitePat
 import { db } from '../lib/admin.ts';
 import { WEB_APP_URL } from '../lib/params.ts';
 import { refuseNonMember, requireMember } from './plans.ts';
-import { refuse } from './refusal.ts';
+import { refuse } from '../lib/refusal.ts';
 
 export function newInviteCode(): string {
   return randomBytes(INVITE_CODE_BYTES).toString('base64url');

@@ -6,7 +6,6 @@
 import type { CallableInput } from '@natter/model';
 import type { AuthedContext } from '../lib/callable.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
-import { refusalsAsHttps } from './errors.ts';
 import { assertNotBanned } from './guards.ts';
 import { usableInvite } from './invites.ts';
 import { planJoin } from './plans.ts';
@@ -17,10 +16,8 @@ export async function handleJoinByInvite(
   context: AuthedContext,
   mirror: MembershipMirror = membershipMirror(),
 ): Promise<{ chatId: string }> {
-  return refusalsAsHttps(async () => {
-    await assertNotBanned(context.uid);
-    const link = await usableInvite(input.code);
-    await runChatChange(link.chatId, context.uid, (chat, barred) => planJoin(chat, context.uid, link.createdBy, barred.has(context.uid)), mirror, [context.uid]);
-    return { chatId: link.chatId };
-  });
+  await assertNotBanned(context.uid);
+  const link = await usableInvite(input.code);
+  await runChatChange(link.chatId, context.uid, (chat, barred) => planJoin(chat, context.uid, link.createdBy, barred.has(context.uid)), mirror, [context.uid]);
+  return { chatId: link.chatId };
 }

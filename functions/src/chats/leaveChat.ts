@@ -6,10 +6,9 @@
 import type { CallableInput } from '@natter/model';
 import type { AuthedContext } from '../lib/callable.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
-import { refusalsAsHttps } from './errors.ts';
 import { assertNotBanned } from './guards.ts';
 import { planLeave } from './plans.ts';
-import { ChatRefusal } from './refusal.ts';
+import { Refusal } from '../lib/refusal.ts';
 import { applyMirror, runChatChange } from './runChange.ts';
 
 export async function handleLeaveChat(
@@ -17,16 +16,14 @@ export async function handleLeaveChat(
   context: AuthedContext,
   mirror: MembershipMirror = membershipMirror(),
 ): Promise<Record<string, never>> {
-  return refusalsAsHttps(async () => {
-    await assertNotBanned(context.uid);
-    try {
-      await runChatChange(input.chatId, context.uid, (chat) => planLeave(chat, context.uid), mirror);
-    } catch (error) {
-      // A retried leave finds the caller gone and answers as to any non-member; the mirror removal
-      // is re-applied first (harmless when they never were in), so a failed mirror write still heals.
-      if (error instanceof ChatRefusal && error.code === 'not-found') await applyMirror(mirror, input.chatId, { add: [], remove: [context.uid] });
-      throw error;
-    }
-    return {};
-  });
+  await assertNotBanned(context.uid);
+  try {
+    await runChatChange(input.chatId, context.uid, (chat) => planLeave(chat, context.uid), mirror);
+  } catch (error) {
+    // A retried leave finds the caller gone and answers as to any non-member; the mirror removal
+    // is re-applied first (harmless when they never were in), so a failed mirror write still heals.
+    if (error instanceof Refusal && error.code === 'not-found') await applyMirror(mirror, input.chatId, { add: [], remove: [context.uid] });
+    throw error;
+  }
+  return {};
 }

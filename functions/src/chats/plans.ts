@@ -12,7 +12,7 @@ import {
   type Role,
   type TimestampLike,
 } from '@natter/model';
-import { refuse } from './refusal.ts';
+import { refuse } from '../lib/refusal.ts';
 import type { SystemNote } from './systemText.ts';
 
 export interface NewMember {

@@ -10,7 +10,7 @@ import {
   planUpdateGroup,
   type ChatChange,
 } from './plans.ts';
-import { ChatRefusal } from './refusal.ts';
+import { Refusal } from '../lib/refusal.ts';
 
 const ts = (ms: number) => ({ toMillis: () => ms });
 const group = (over: Partial<Chat> = {}): Chat => ({
@@ -34,7 +34,7 @@ function refusal(run: () => unknown): string {
   try {
     run();
   } catch (error) {
-    if (error instanceof ChatRefusal) return error.code;
+    if (error instanceof Refusal) return error.code;
     throw error;
   }
   return 'allowed';

@@ -2,7 +2,6 @@
 import type { CallableInput } from '@natter/model';
 import type { AuthedContext } from '../lib/callable.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
-import { refusalsAsHttps } from './errors.ts';
 import { assertNotBanned } from './guards.ts';
 import { planSetRole } from './plans.ts';
 import { runChatChange } from './runChange.ts';
@@ -12,9 +11,7 @@ export async function handleSetMemberRole(
   context: AuthedContext,
   mirror: MembershipMirror = membershipMirror(),
 ): Promise<Record<string, never>> {
-  return refusalsAsHttps(async () => {
-    await assertNotBanned(context.uid);
-    await runChatChange(input.chatId, context.uid, (chat) => planSetRole(chat, context.uid, input.uid, input.role), mirror);
-    return {};
-  });
+  await assertNotBanned(context.uid);
+  await runChatChange(input.chatId, context.uid, (chat) => planSetRole(chat, context.uid, input.uid, input.role), mirror);
+  return {};
 }

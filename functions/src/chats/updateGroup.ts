@@ -6,7 +6,6 @@
 import type { CallableInput } from '@natter/model';
 import type { AuthedContext } from '../lib/callable.ts';
 import { membershipMirror, type MembershipMirror } from '../lib/rtdb.ts';
-import { refusalsAsHttps } from './errors.ts';
 import { assertNotBanned } from './guards.ts';
 import { planUpdateGroup } from './plans.ts';
 import { runChatChange } from './runChange.ts';
@@ -16,10 +15,8 @@ export async function handleUpdateGroup(
   context: AuthedContext,
   mirror: MembershipMirror = membershipMirror(),
 ): Promise<Record<string, never>> {
-  return refusalsAsHttps(async () => {
-    const { chatId, ...changes } = input;
-    await assertNotBanned(context.uid);
-    await runChatChange(chatId, context.uid, (chat) => planUpdateGroup(chat, context.uid, changes), mirror);
-    return {};
-  });
+  const { chatId, ...changes } = input;
+  await assertNotBanned(context.uid);
+  await runChatChange(chatId, context.uid, (chat) => planUpdateGroup(chat, context.uid, changes), mirror);
+  return {};
 }

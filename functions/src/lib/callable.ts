@@ -1,13 +1,16 @@
 /**
  * The one way Natter defines callables: identity from the verified token only, input parsed with
  * the model's strict schema (unknown keys rejected, the field named in the error), and handlers
- * that receive typed input. Handlers throw HttpsError with precise codes; anything else is a bug
- * and reaches the client as `internal` without details. The schemas (zod and the model) load on
+ * that receive typed input. Handlers refuse with a `Refusal` (precise code, readable message), which
+ * this layer turns into the HttpsError the client sees; anything else is a bug and reaches the
+ * client as `internal` without details. The schemas (zod and the model) load on
  * the first call, with the handler (see `lazy.ts`), not when the function is defined.
  */
-import { HttpsError, onCall, type CallableOptions, type CallableRequest } from 'firebase-functions/v2/https';
+import { onCall, type CallableOptions, type CallableRequest } from 'firebase-functions/v2/https';
 import type { CallableInput, CallableName } from '@natter/model';
 import { reportErrors } from './errors.ts';
+import { refusalsAsHttps } from './httpsErrors.ts';
+import { refuse } from './refusal.ts';
 import { clientIp } from './clientIp.ts';
 import { lazy } from './lazy.ts';
 import { TRUSTED_PROXY_HOPS } from './params.ts';
@@ -37,7 +40,7 @@ export function contextOf(request: CallableRequest<unknown>): CallContext {
 }
 
 export function requireAuth(context: CallContext): AuthedContext {
-  if (context.uid === null) throw new HttpsError('unauthenticated', 'Sign in to do this.');
+  if (context.uid === null) refuse('unauthenticated', 'Sign in to do this.');
   return { ...context, uid: context.uid };
 }
 
@@ -56,13 +59,13 @@ export function requestIdOf(request: CallableRequest<unknown>): string {
 
 /**
  * Unexpected errors are reported (scrubbed) with the callable's name and request id, and reach
- * the client as a bare `internal`; HttpsErrors pass through untouched. The callable's name is
+ * the client as a bare `internal`; refusals reach it as their HttpsError. The callable's name is
  * its export name, so reports name the function.
  */
 function reported<R>(name: CallableName, request: CallableRequest<unknown>, run: () => Promise<R>): Promise<R> {
   return reportErrors(
     { function: name, eventId: requestIdOf(request), data: request.data, headers: request.rawRequest.headers, rethrow: 'https' },
-    run,
+    () => refusalsAsHttps(run),
   );
 }
 

@@ -4,6 +4,7 @@
  * without its raw message so no platform log line carries secrets.
  */
 import { logs } from './logs.ts';
+import { isRefusal } from './refusal.ts';
 import { captureError, type ReportContext } from './sentry.ts';
 import { scrubText } from './scrub.ts';
 
@@ -20,7 +21,7 @@ const httpsSdk = () => import('firebase-functions/v2/https');
 
 /** Errors that are part of a function's contract (callable error codes, retry requests). */
 export async function isExpectedError(error: unknown): Promise<boolean> {
-  if (error instanceof RetryLater) return true;
+  if (error instanceof RetryLater || isRefusal(error)) return true;
   const { HttpsError } = await httpsSdk();
   return error instanceof HttpsError && !['internal', 'unknown', 'data-loss'].includes(error.code);
 }

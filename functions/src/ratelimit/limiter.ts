@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Timestamp, type DocumentReference, type Firestore, type Transaction } from 'firebase-admin/firestore';
-import { HttpsError } from 'firebase-functions/v2/https';
+import { Refusal } from '../lib/refusal.ts';
 import { paths, rateLimitRecordSchema } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import { KeyedQueue } from './keyedQueue.ts';
@@ -121,16 +121,16 @@ function worstDenial(states: readonly BucketState[], decisions: readonly Decisio
   return worst;
 }
 
-/** The callable error for a full bucket: `resource-exhausted` with when to retry in `details`. */
-export function rateLimitedError(retryAfterMs: number, nowMs: number = Date.now()): HttpsError {
+/** The refusal for a full bucket: `resource-exhausted` with when to retry in `details`. */
+export function rateLimitedError(retryAfterMs: number, nowMs: number = Date.now()): Refusal {
   const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new HttpsError('resource-exhausted', `Too many attempts. Try again in ${retryAfterSeconds} s.`, {
+  return new Refusal('resource-exhausted', `Too many attempts. Try again in ${retryAfterSeconds} s.`, {
     retryAfterSeconds,
     retryAt: new Date(nowMs + retryAfterMs).toISOString(),
   });
 }
 
-/** Throws the callable error when a limit was hit. */
+/** Throws the refusal when a limit was hit. */
 export function assertAllowed(result: LimitResult): void {
   if (!result.allowed) throw rateLimitedError(result.retryAfterMs);
 }

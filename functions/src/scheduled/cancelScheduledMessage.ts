@@ -4,7 +4,7 @@
  * Cancelling twice is fine; cancelling one already sent or failed is `failed-precondition`.
  */
 import { FieldValue } from 'firebase-admin/firestore';
-import { HttpsError } from 'firebase-functions/v2/https';
+import { Refusal } from '../lib/refusal.ts';
 import { paths, type CallableInput } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import type { AuthedContext } from '../lib/callable.ts';
@@ -18,11 +18,11 @@ export async function handleCancelScheduledMessage(input: CallableInput<'cancelS
   const chatId = await firestore.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     // Someone else's schedule looks exactly like none at all.
-    if (!snap.exists || snap.get('senderId') !== context.uid) throw new HttpsError('not-found', 'No such scheduled message.');
+    if (!snap.exists || snap.get('senderId') !== context.uid) throw new Refusal('not-found', 'No such scheduled message.');
     const status: unknown = snap.get('status');
     if (status === 'cancelled') return null;
-    if (status === 'sent') throw new HttpsError('failed-precondition', 'The message was already sent.');
-    if (status !== 'pending') throw new HttpsError('failed-precondition', 'The message can no longer be cancelled.');
+    if (status === 'sent') throw new Refusal('failed-precondition', 'The message was already sent.');
+    if (status !== 'pending') throw new Refusal('failed-precondition', 'The message can no longer be cancelled.');
     tx.update(ref, { status: 'cancelled', cancelledAt: FieldValue.serverTimestamp() });
     return String(snap.get('chatId'));
   });

@@ -4,7 +4,7 @@
  * removed again, so nothing is left half-written.
  */
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
-import { HttpsError } from 'firebase-functions/v2/https';
+import { Refusal } from '../lib/refusal.ts';
 import { COLLECTIONS, banSchema, chatSchema, paths, type CallableInput, type ScheduledMessage } from '@natter/model';
 import { db } from '../lib/admin.ts';
 import type { AuthedContext } from '../lib/callable.ts';
@@ -25,7 +25,7 @@ export async function handleScheduleMessage(
 ): Promise<{ id: string }> {
   const now = deps.now();
   const sendAt = checkSendAt(input.sendAt, now);
-  if (!sendAt.ok) throw new HttpsError('invalid-argument', sendAt.message, { fields: [{ field: 'sendAt', message: sendAt.message }] });
+  if (!sendAt.ok) throw new Refusal('invalid-argument', sendAt.message, { fields: [{ field: 'sendAt', message: sendAt.message }] });
 
   const firestore = db();
   const [chatSnap, banSnap] = await Promise.all([
@@ -44,7 +44,7 @@ export async function handleScheduleMessage(
     banned: banSnap.exists && (!ban.success || isBanActive(ban.data, now)),
     blockedByOther: blockSnap?.exists ?? false,
   });
-  if (problem) throw new HttpsError(problem.code, problem.reason);
+  if (problem) throw new Refusal(problem.code, problem.reason);
 
   const ref = firestore.collection(COLLECTIONS.scheduledMessages).doc();
   const doc: Omit<ScheduledMessage, 'createdAt'> = {
@@ -60,7 +60,7 @@ export async function handleScheduleMessage(
     await deps.enqueue(scheduledQueue.name, task, { id: scheduledTaskId(task), scheduleTime: new Date(sendAt.sendAtMs) });
   } catch {
     await ref.delete();
-    throw new HttpsError('unavailable', 'The message could not be scheduled; try again.');
+    throw new Refusal('unavailable', 'The message could not be scheduled; try again.');
   }
   logs.scheduledMessageCreated({ function: 'scheduleMessage', eventId: ref.id, scheduledId: ref.id, chatId: input.chatId, sendAt: new Date(sendAt.sendAtMs).toISOString() });
   return { id: ref.id };

@@ -4,7 +4,8 @@
  * errors say nothing about their cause (no messages, no stack traces) beyond the request id.
  */
 import type { Problem } from '@natter/model';
-import { HTTP_STATUS, isServiceError, type ServiceErrorKind } from '../errors.ts';
+import { isRefusal } from '../../lib/refusal.ts';
+import { HTTP_STATUS, asServiceError, isServiceError, type ServiceErrorKind } from '../errors.ts';
 
 export const PROBLEM_TYPES = {
   'invalid-request': { status: 400, title: 'Invalid request', about: 'A path parameter, query parameter or body field failed validation; `errors` names each one.' },
@@ -71,6 +72,7 @@ function httpStatusOf(error: unknown): number | null {
  */
 export function toApiError(error: unknown, locate: (field: string) => string = (field) => field): ApiError {
   if (error instanceof ApiError) return error;
+  if (isRefusal(error) && !isServiceError(error)) return toApiError(asServiceError(error), locate);
   if (isServiceError(error)) {
     const slug = SLUG_OF_KIND[error.kind];
     const field = error.field === null ? null : locate(error.field);
