@@ -15,6 +15,7 @@ import { paths } from '@natter/model';
 import { adminDb } from '../../tests/support/admin.ts';
 import { signedInClient } from '../../tests/support/clients.ts';
 import { baselineAdminDb, baselineClient } from '../lib/baseline.ts';
+import { waitFunctionsIdle } from '../lib/idle.ts';
 import { percentile, round } from '../lib/stats.ts';
 import { now, progress, sleep } from '../lib/time.ts';
 import { createGroup } from './natter.ts';
@@ -102,6 +103,8 @@ async function runVariant(variant: Variant, rates: number[], seconds: number, no
     kneeRate = rate;
   }
   unsubscribe();
+  // The next variant starts on idle functions, not on the triggers and tasks this one queued.
+  await waitFunctionsIdle();
   return { variant: variant.name, steps, kneeRate };
 }
 

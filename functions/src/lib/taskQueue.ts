@@ -14,6 +14,12 @@ export interface QueueDefinition<T extends Record<string, unknown>> {
   retryConfig: { maxAttempts: number; minBackoffSeconds: number; maxBackoffSeconds: number; maxDoublings: number };
   rateLimits: { maxConcurrentDispatches: number; maxDispatchesPerSecond: number };
   timeoutSeconds: number;
+  /**
+   * The worker waits out the task's schedule time itself when run early, as the Tasks emulator
+   * runs every task at once; locally such a queue dispatches only a few at a time, since each
+   * waiting task holds an emulator runtime (a Node process) of its own.
+   */
+  waitsOutScheduleLocally?: boolean;
   /** Called once a task is dead-lettered, e.g. to show the owner that something failed. */
   onDeadLetter?(data: T): Promise<void>;
   /** Called before a dead letter is replayed, e.g. to undo `onDeadLetter`. */

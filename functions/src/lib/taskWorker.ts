@@ -30,17 +30,21 @@ export type TaskHandler<T> = (data: T, run: TaskRun) => Promise<void>;
  * many tasks at once; deployed queues keep their own limits.
  */
 const EMULATED_MAX_CONCURRENT_DISPATCHES = 8;
+/** For queues whose workers wait out their schedule time locally (see `waitsOutScheduleLocally`). */
+const EMULATED_MAX_WAITING_DISPATCHES = 2;
 
 type RateLimits = QueueDefinition<Record<string, unknown>>['rateLimits'];
 
-function localRateLimits(limits: RateLimits): RateLimits {
+function localRateLimits(queue: Pick<QueueDefinition<Record<string, unknown>>, 'rateLimits' | 'waitsOutScheduleLocally'>): RateLimits {
+  const limits = queue.rateLimits;
   if (!isEmulated()) return limits;
-  return { ...limits, maxConcurrentDispatches: Math.min(limits.maxConcurrentDispatches, EMULATED_MAX_CONCURRENT_DISPATCHES) };
+  const cap = queue.waitsOutScheduleLocally ? EMULATED_MAX_WAITING_DISPATCHES : EMULATED_MAX_CONCURRENT_DISPATCHES;
+  return { ...limits, maxConcurrentDispatches: Math.min(limits.maxConcurrentDispatches, cap) };
 }
 
 export function taskWorker<T extends Record<string, unknown>>(queue: QueueDefinition<T>, handler: TaskHandler<T>) {
   return onTaskDispatched(
-    { retryConfig: queue.retryConfig, rateLimits: localRateLimits(queue.rateLimits), timeoutSeconds: queue.timeoutSeconds },
+    { retryConfig: queue.retryConfig, rateLimits: localRateLimits(queue), timeoutSeconds: queue.timeoutSeconds },
     (request) => runTask(queue, handler, { data: request.data, id: request.id, retryCount: request.retryCount, headers: request.headers }),
   );
 }

@@ -34,4 +34,6 @@ export const summaryQueue: QueueDefinition<SummaryTask> = {
   retryConfig: { maxAttempts: 5, minBackoffSeconds: 1, maxBackoffSeconds: 4, maxDoublings: 2 },
   rateLimits: { maxConcurrentDispatches: 50, maxDispatchesPerSecond: 500 },
   timeoutSeconds: 60,
+  // Its worker also waits out the slot locally, but a summary held back in the local queue would
+  // hold the chat list back too, so it keeps the usual local cap (no `waitsOutScheduleLocally`).
 };

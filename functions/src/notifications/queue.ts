@@ -54,4 +54,5 @@ export const pushQueue: QueueDefinition<PushTask> = {
   // FCM allows far more; this keeps Firestore reads per second for recipient lookups bounded.
   rateLimits: { maxConcurrentDispatches: 50, maxDispatchesPerSecond: 100 },
   timeoutSeconds: 120,
+  waitsOutScheduleLocally: true,
 };
