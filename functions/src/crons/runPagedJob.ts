@@ -8,6 +8,7 @@
 import { Timestamp, type Firestore, type Query, type Transaction } from 'firebase-admin/firestore';
 import { paths } from '@natter/model';
 import { db } from '../lib/admin.ts';
+import { leaseHeldBy, leaseLive, releaseLease, renewLease, takeLease } from '../lib/lease.ts';
 import { logs } from '../lib/logs.ts';
 import { randomId } from '../lib/runtime.ts';
 
@@ -59,7 +60,8 @@ export type RunResult =
 
 interface Cursor {
   status: 'running' | 'idle';
-  runId: string;
+  /** The run working it (its run id) while `running`. */
+  leaseOwner: string | null;
   leaseExpiresAt: number;
   scope: CronScope;
   phase: number;
@@ -90,12 +92,12 @@ export async function runPagedJob(job: CronJob, options: RunOptions): Promise<Ru
   const fresh = await job.scope(now());
   const begun = await firestore.runTransaction(async (tx) => {
     const existing = (await tx.get(cursorRef)).data() as Cursor | undefined;
-    if (existing?.status === 'running' && existing.leaseExpiresAt > now()) return { kind: 'busy' as const };
+    if (existing?.status === 'running' && leaseLive(existing, now())) return { kind: 'busy' as const };
     const resumed = existing?.status === 'running';
     if (!resumed && !fresh) return { kind: 'nothing-to-do' as const };
     const cursor: Cursor = resumed
-      ? { ...existing, runId, leaseExpiresAt: now() + leaseMs }
-      : { status: 'running', runId, leaseExpiresAt: now() + leaseMs, scope: fresh ?? {}, phase: 0, after: null, pages: 0, counts: {}, startedAt: now() };
+      ? { ...existing, ...takeLease(runId, now(), leaseMs) }
+      : { status: 'running', ...takeLease(runId, now(), leaseMs), scope: fresh ?? {}, phase: 0, after: null, pages: 0, counts: {}, startedAt: now() };
     tx.set(cursorRef, cursor);
     return { kind: 'begun' as const, cursor, resumed };
   });
@@ -116,11 +118,11 @@ export async function runPagedJob(job: CronJob, options: RunOptions): Promise<Ru
     const phaseDone = page.seen < pageSize;
     const next = await firestore.runTransaction(async (tx) => {
       const current = (await tx.get(cursorRef)).data() as Cursor | undefined;
-      if (current?.runId !== runId) return null;
+      if (!leaseHeldBy(current, runId) || !current) return null;
       const counts = await page.commit(tx);
       const updated: Cursor = {
         ...current,
-        leaseExpiresAt: now() + leaseMs,
+        ...renewLease(now(), leaseMs),
         phase: phaseDone ? current.phase + 1 : current.phase,
         after: phaseDone ? null : page.after,
         pages: current.pages + 1,
@@ -142,8 +144,8 @@ export async function runPagedJob(job: CronJob, options: RunOptions): Promise<Ru
   const counts = addCounts(cursor.counts, extra);
   const finished = await firestore.runTransaction(async (tx) => {
     const current = (await tx.get(cursorRef)).data() as Cursor | undefined;
-    if (current?.runId !== runId) return false;
-    tx.set(cursorRef, { status: 'idle', runId, lastRun: { scope: cursor.scope, pages: cursor.pages, counts, finishedAt: Timestamp.fromMillis(now()) } });
+    if (!leaseHeldBy(current, runId)) return false;
+    tx.set(cursorRef, { status: 'idle', ...releaseLease(now()), lastRunId: runId, lastRun: { scope: cursor.scope, pages: cursor.pages, counts, finishedAt: Timestamp.fromMillis(now()) } });
     return true;
   });
   if (!finished) return { kind: 'busy' };

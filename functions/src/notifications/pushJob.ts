@@ -10,6 +10,7 @@
  * batch, and the chat's collapse key makes the resent notification replace the one shown.
  */
 import { FieldValue, Timestamp, type DocumentReference, type Firestore } from 'firebase-admin/firestore';
+import { leaseHeldBy, leaseLive, releaseLease, renewLease, takeLease } from '../lib/lease.ts';
 import { stableKey } from '../lib/runtime.ts';
 import type { TaskRun } from '../lib/taskWorker.ts';
 
@@ -63,7 +64,7 @@ export class PushJob {
       const job = (await tx.get(this.ref)).data();
       if (job?.status === 'SUCCESS' || job?.status === 'SKIPPED') return { kind: 'finished' };
       const now = this.clock.now();
-      const held = job?.status === 'PROCESSING' && typeof job.leaseExpiresAt === 'number' && job.leaseExpiresAt > now;
+      const held = job?.status === 'PROCESSING' && leaseLive(job, now);
       // A later attempt of the very task that holds the lease means the earlier attempt is over.
       const ownEarlierAttempt = job?.leaseTaskId === run.taskId && Number(job?.leaseAttempt) < run.attempt;
       if (held && !ownEarlierAttempt) return { kind: 'leased' };
@@ -72,10 +73,9 @@ export class PushJob {
         {
           ...subject,
           status: 'PROCESSING',
-          leaseOwner: this.owner,
+          ...takeLease(this.owner, now, this.clock.leaseMs),
           leaseTaskId: run.taskId,
           leaseAttempt: run.attempt,
-          leaseExpiresAt: now + this.clock.leaseMs,
           attempts: FieldValue.increment(1),
           updatedAt: FieldValue.serverTimestamp(),
           ...(job ? {} : { doneKeys: [], createdAt: FieldValue.serverTimestamp(), expiresAt: Timestamp.fromMillis(now + PUSH_JOB_RETENTION_MS) }),
@@ -94,11 +94,11 @@ export class PushJob {
   async checkpoint(keys: readonly string[], final: ({ status: string } & Partial<PushCounts>) | null): Promise<boolean> {
     return this.firestore.runTransaction(async (tx) => {
       const job = (await tx.get(this.ref)).data();
-      if (job?.leaseOwner !== this.owner || job.status !== 'PROCESSING') return false;
+      if (!leaseHeldBy(job, this.owner) || job?.status !== 'PROCESSING') return false;
       const now = this.clock.now();
       tx.update(this.ref, {
         ...(keys.length > 0 ? { doneKeys: FieldValue.arrayUnion(...keys) } : {}),
-        ...(final ? { ...final, leaseOwner: null, leaseExpiresAt: now } : { leaseExpiresAt: now + this.clock.leaseMs }),
+        ...(final ? { ...final, ...releaseLease(now) } : renewLease(now, this.clock.leaseMs)),
         updatedAt: FieldValue.serverTimestamp(),
       });
       return true;
