@@ -57,7 +57,11 @@ function diff(before: Map<string, string>, after: Map<string, string>) {
 /** An in-memory bucket standing in for Storage, which cannot run on this machine. */
 class MemoryMediaStore implements MediaStore {
   readonly deleted: string[] = [];
-  constructor(private readonly objects: Map<string, number>) {}
+  private readonly objects: Map<string, number>;
+
+  constructor(objects: Map<string, number>) {
+    this.objects = objects;
+  }
   delete(path: string): Promise<void> {
     if (this.objects.delete(path)) this.deleted.push(path);
     return Promise.resolve();

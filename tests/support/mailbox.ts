@@ -19,10 +19,13 @@ export interface ReceivedMail {
 export const REJECTED_PREFIX = 'smtp-reject';
 
 export class Mailbox {
-  private constructor(
-    private readonly server: SMTPServer,
-    readonly messages: ReceivedMail[],
-  ) {}
+  private readonly server: SMTPServer;
+  readonly messages: ReceivedMail[];
+
+  private constructor(server: SMTPServer, messages: ReceivedMail[]) {
+    this.server = server;
+    this.messages = messages;
+  }
 
   static async start(port: number = DEV_PORTS.smtp): Promise<Mailbox> {
     const messages: ReceivedMail[] = [];

@@ -48,10 +48,13 @@ class FakeFcm implements MessagingSeam {
 
 class FakePermission implements PermissionSource {
   requests = 0;
-  constructor(
-    public state: NotificationPermissionState = 'default',
-    public answer: NotificationPermissionState = 'granted',
-  ) {}
+  state: NotificationPermissionState;
+  answer: NotificationPermissionState;
+
+  constructor(state: NotificationPermissionState = 'default', answer: NotificationPermissionState = 'granted') {
+    this.state = state;
+    this.answer = answer;
+  }
   current = () => this.state;
   request = () => {
     this.requests++;

@@ -5,9 +5,9 @@
  * call by a signed-in user is written to the audit log, failures included.
  */
 import { randomUUID } from 'node:crypto';
-import { HttpsError, onCall, type FunctionsErrorCode } from 'firebase-functions/v2/https';
+import { HttpsError, onCall, type CallableRequest, type FunctionsErrorCode } from 'firebase-functions/v2/https';
 import type { AuditAction, AuditEntry, CallableInput, StaffRole } from '@natter/model';
-import { contextOf, requireAuth } from '../lib/callable.ts';
+import { contextOf, requireAuth, type AuthedContext } from '../lib/callable.ts';
 import { parseInput } from '../lib/callableInput.ts';
 import { logs } from '../lib/logs.ts';
 import { ADMIN_RATE_LIMIT_PER_MINUTE } from '../lib/params.ts';
@@ -41,6 +41,14 @@ function toHttpsError(error: unknown): HttpsError {
   return new HttpsError('internal', 'Unexpected error.');
 }
 
+function signedIn(request: CallableRequest<unknown>): AuthedContext {
+  try {
+    return requireAuth(contextOf(request));
+  } catch (thrown) {
+    throw toHttpsError(thrown);
+  }
+}
+
 /** Tokens of banned (disabled) accounts and revoked sessions are refused, as the API refuses them. */
 async function assertTokenCurrent(deps: AdminDeps, uid: string, claims: Record<string, unknown>): Promise<void> {
   const user = await deps.auth.getUser(uid).catch((error: unknown) => {
@@ -66,7 +74,8 @@ export function staffCallable<N extends AdminCallable>(
   handler: (input: CallableInput<N>, actor: Actor, deps: AdminDeps) => Promise<unknown>,
 ) {
   return onCall(async (request): Promise<Record<string, never>> => {
-    const context = requireAuth(contextOf(request));
+    // A signed-out caller is refused before anything else (and not audited: there is no actor).
+    const context = signedIn(request);
     const deps = defaultAdminDeps();
     const actor: Actor = { uid: context.uid, role: staffRoleOf(context.claims), via: 'callable', requestId: randomUUID() };
     const rawUid = (request.data as { uid?: unknown } | null)?.uid;

@@ -30,7 +30,10 @@ export class TtlCache<V> {
   private readonly now: () => number;
   readonly stats = { hits: 0, misses: 0, evictions: 0 };
 
-  constructor(private readonly options: CacheOptions) {
+  private readonly options: CacheOptions;
+
+  constructor(options: CacheOptions) {
+    this.options = options;
     if (options.maxEntries < 1 || options.ttlMs <= 0) throw new Error('cache needs maxEntries >= 1 and ttlMs > 0');
     this.now = options.now ?? Date.now;
   }

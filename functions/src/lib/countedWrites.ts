@@ -7,7 +7,11 @@ import type { DocumentData, DocumentReference, Transaction, UpdateData } from 'f
 export class CountedWrites {
   count = 0;
 
-  constructor(private readonly tx: Transaction) {}
+  private readonly tx: Transaction;
+
+  constructor(tx: Transaction) {
+    this.tx = tx;
+  }
 
   create(ref: DocumentReference, data: DocumentData): this {
     this.tx.create(ref, data);

@@ -15,14 +15,16 @@ export type RefusalCode =
   | 'resource-exhausted'
   | 'unavailable';
 
+// No parameter properties: scripts load this file with Node's type stripping, which refuses them.
 export class Refusal extends Error {
-  constructor(
-    readonly code: RefusalCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
+  readonly code: RefusalCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: RefusalCode, message: string, details?: Record<string, unknown>) {
     super(message);
     this.name = 'Refusal';
+    this.code = code;
+    this.details = details;
   }
 }
 

@@ -11,12 +11,13 @@ import type { Email } from './templates.ts';
 
 /** The SMTP server refused the message or could not be reached; nothing was delivered. */
 export class MailUnavailableError extends Error {
-  constructor(
-    /** A short, non-personal cause for logs (nodemailer's error code), never the address. */
-    readonly reason: string,
-  ) {
+  /** A short, non-personal cause for logs (nodemailer's error code), never the address. */
+  readonly reason: string;
+
+  constructor(reason: string) {
     super(`mail could not be sent (${reason})`);
     this.name = 'MailUnavailableError';
+    this.reason = reason;
   }
 }
 

@@ -51,12 +51,17 @@ export function tokenKey(token: string): string {
 }
 
 export class PushJob {
-  constructor(
-    private readonly firestore: Firestore,
-    readonly ref: DocumentReference,
-    private readonly owner: string,
-    private readonly clock: LeaseClock,
-  ) {}
+  private readonly firestore: Firestore;
+  readonly ref: DocumentReference;
+  private readonly owner: string;
+  private readonly clock: LeaseClock;
+
+  constructor(firestore: Firestore, ref: DocumentReference, owner: string, clock: LeaseClock) {
+    this.firestore = firestore;
+    this.ref = ref;
+    this.owner = owner;
+    this.clock = clock;
+  }
 
   /** Takes the lease unless the job is finished or a live run holds it; creates the job on first use. */
   async acquire(subject: JobSubject, run: TaskRun): Promise<Lease> {

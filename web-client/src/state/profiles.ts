@@ -23,7 +23,13 @@ const PROFILE_RETRY_MS = 2_000;
 export class ProfileStore {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly users: Pick<UsersApi, 'watchProfile'>, private readonly onError: (error: Error) => void) {}
+  private readonly users: Pick<UsersApi, 'watchProfile'>;
+  private readonly onError: (error: Error) => void;
+
+  constructor(users: Pick<UsersApi, 'watchProfile'>, onError: (error: Error) => void) {
+    this.users = users;
+    this.onError = onError;
+  }
 
   get(uid: string): UserProfile | null | undefined {
     return this.entries.get(uid)?.profile;
