@@ -7,6 +7,7 @@ import { percentiles, ratio, round, type Percentiles } from './lib/stats.ts';
 import type { ColdStart } from './scenarios/coldstart.ts';
 import type { BurstRun } from './scenarios/burst.ts';
 import type { Knee } from './scenarios/knee.ts';
+import type { PollRun } from './scenarios/polls.ts';
 import type { PushRun } from './scenarios/push.ts';
 import type { DesignRun } from './scenarios/types.ts';
 
@@ -32,6 +33,7 @@ export interface BenchResult {
   floors: (Percentiles & { size: number })[];
   runs: DesignRun[];
   push: PushRun;
+  poll: PollRun;
   burst: BurstRun;
   coldStart: ColdStart;
   knee: Knee[];
@@ -94,6 +96,22 @@ function pushRows(push: PushRun): string[] {
     `| Most notifications one device got over the burst (${burst}) | count | ${b.maxPerDevice} of ${b.sent} messages |`,
     `| Notifications sent per message, all devices (${burst}) | count | ${fmt(b.notificationsPerMessage)} |`,
     `| Push worker Firestore writes per message (${burst}) | count | ${fmt(b.workerWritesPerMessage)} |`,
+  ];
+}
+
+/** The poll section: a burst of concurrent votes in one big group. */
+function pollLines(poll: PollRun): string[] {
+  const scene = `${poll.voters} members voting at once in a ${poll.size}-member group`;
+  return [
+    '## Polls',
+    '',
+    '| metric | figure | value |',
+    '| --- | --- | --- |',
+    `| Votes accepted / counted afterwards (${scene}) | count | ${poll.accepted} / ${poll.counted} of ${poll.voters} |`,
+    `| Writes per vote (${scene}) | count | ${poll.writesPerVote} |`,
+    `| Function writes while the votes landed (${scene}); goal 0, no fan-out | count | ${poll.functionWrites} |`,
+    `| Documents read to show the tally and the voters (${scene}) | count | ${poll.readsToShow} |`,
+    '',
   ];
 }
 
@@ -205,6 +223,7 @@ export function renderMarkdown(result: BenchResult, command: string): string {
     ...pairs.map((p) => `| Push worker writes per message, ${p.natter.size} members, no member has a device (goal 0: no job document) | count | ${fmt(p.natter.notificationWrites / p.natter.messages)} |`),
     ...pushRows(result.push),
     '',
+    ...pollLines(result.poll),
     '## Context (machine-specific milliseconds, not comparable across machines)',
     '',
     `Busy group p95 seen / chat-list lag: ${result.burst.phases.map((p) => `${p.rate} msg/s ${fmt(percentiles(p.seenMs).p95)} / ${fmt(percentiles(p.chatListLagMs).p95)} ms`).join('; ')}. ` +

@@ -24,6 +24,7 @@ import { measureKnee } from './scenarios/knee.ts';
 import { runNaive } from './scenarios/naive.ts';
 import { createGroup, runNatter } from './scenarios/natter.ts';
 import { measureBurst } from './scenarios/burst.ts';
+import { measurePoll } from './scenarios/polls.ts';
 import { measurePush } from './scenarios/push.ts';
 import type { DesignRun } from './scenarios/types.ts';
 
@@ -107,6 +108,8 @@ for (const size of options.sizes) {
 }
 progress(`push notifications, ${options.pushSize} members`);
 const push = await measurePush(options.pushSize, options.pushMessages);
+progress('a poll: 200 members of a 1,024-member group voting at once');
+const poll = await measurePoll(1024, 200);
 // The push scenario's own burst leaves pushes to a thousand devices behind; start on idle functions.
 await waitFunctionsIdle();
 progress(`a busy group: ${options.burstSize} members, 4 senders, 1 then ${options.burstRate} msg/s`);
@@ -124,6 +127,7 @@ const result: BenchResult = {
   floors,
   runs,
   push,
+  poll,
   burst,
   coldStart,
   knee,

@@ -66,8 +66,9 @@ export async function seedChat(
     seq: 0,
     settings: { ...DEFAULT_CHAT_SETTINGS, ...options.settings },
   };
-  const batch = adminDb.batch();
-  batch.set(adminDb.doc(paths.chat(chatId)), chat);
+  // A bulk writer, not one batch: a full group has more members than a batch takes writes.
+  const writer = adminDb.bulkWriter();
+  void writer.set(adminDb.doc(paths.chat(chatId)), chat);
   for (const uid of memberIds) {
     const member: Member = {
       uid,
@@ -80,9 +81,9 @@ export async function seedChat(
       archived: false,
       pinned: false,
     };
-    batch.set(adminDb.doc(paths.member(chatId, uid)), member);
+    void writer.set(adminDb.doc(paths.member(chatId, uid)), member);
   }
-  await batch.commit();
+  await writer.close();
 }
 
 export async function seedDevice(uid: string, deviceId: string, token: string): Promise<void> {

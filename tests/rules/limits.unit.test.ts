@@ -30,6 +30,13 @@ import {
   MEDIA_KINDS,
   MEDIA_LIMITS,
   MEMBER_CLIENT_FIELDS,
+  POLL_DELETED_FOR_EVERYONE,
+  POLL_FIELDS,
+  POLL_MAX_OPTIONS,
+  POLL_MIN_OPTIONS,
+  POLL_OPTION_MAX_LENGTH,
+  POLL_QUESTION_MAX_LENGTH,
+  POLL_VOTE_FIELDS,
   MESSAGE_CLIENT_FIELDS,
   MESSAGE_EDIT_FIELDS,
   PLATFORMS,
@@ -73,12 +80,23 @@ describe('firestore.rules matches the model', () => {
     ['platforms', `platform in ${list(PLATFORMS)}`],
     ['member fields', `changedOnly(${list(MEMBER_CLIENT_FIELDS)})`],
     ['edit fields', `changedOnly(${list(MESSAGE_EDIT_FIELDS)})`],
-    ['delete-for-everyone fields', `changedOnly(${list(Object.keys(DELETED_FOR_EVERYONE))})`],
-    ['media kinds', `d.type in ${list(CLIENT_MESSAGE_TYPES.filter((t) => t !== 'text'))}`],
+    ['delete-for-everyone fields', `changedOnly(${list(Object.keys(POLL_DELETED_FOR_EVERYONE))})`],
+    ['media kinds', `d.type in ${list(CLIENT_MESSAGE_TYPES.filter((t) => t !== 'text' && t !== 'poll'))}`],
+    ['poll question', `isString(question, 1, ${POLL_QUESTION_MAX_LENGTH})`],
+    ['edited poll question', `isString(d.text, 1, ${POLL_QUESTION_MAX_LENGTH})`],
+    ['poll fields', `hasExactly(p, ${list(POLL_FIELDS)}, [])`],
+    ['poll option count', `p.options.size() >= ${POLL_MIN_OPTIONS} && p.options.size() <= ${POLL_MAX_OPTIONS}`],
+    ['poll option length', `matches('[^\\n]{1,${POLL_OPTION_MAX_LENGTH}}(\\n[^\\n]{1,${POLL_OPTION_MAX_LENGTH}}){${POLL_MIN_OPTIONS - 1},${POLL_MAX_OPTIONS - 1}}')`],
+    ['vote fields', `hasExactly(d, ${list(POLL_VOTE_FIELDS)}, [])`],
     ['report fields', `hasExactly(d, ${list(REPORT_CLIENT_FIELDS)}, [])`],
     ['staff roles', `in ${list(STAFF_ROLES)}`],
   ])('%s', (_name, snippet) => {
     expect(firestore).toContain(snippet);
+  });
+
+  it("clears a poll's options on delete for everyone, on top of what every message clears", () => {
+    expect(Object.keys(POLL_DELETED_FOR_EVERYONE)).toEqual([...Object.keys(DELETED_FOR_EVERYONE), 'poll']);
+    expect(firestore).toContain(`d.text == '' && d.get('media', null) == null && d.get('poll', null) == null && d.deletedForEveryone == true`);
   });
 
   it('lets a new message hold exactly the model’s client fields', () => {

@@ -19,6 +19,7 @@ const FAMILIES: Record<string, RegExp> = {
   'chats/{chatId}': /^chats(\/[^/]+)?$/,
   'chats/{chatId}/members/{uid}': /^chats\/[^/]+\/members(\/[^/]+)?$/,
   'chats/{chatId}/messages/{messageId}': /^chats\/[^/]+\/messages(\/[^/]+)?$/,
+  'chats/{chatId}/messages/{pollId}/votes/{uid}': /^chats\/[^/]+\/messages\/[^/]+\/votes(\/[^/]+)?$/,
   'reports/{reportId}': /^reports(\/[^/]+)?$/,
   'scheduledMessages/{id}': /^scheduledMessages(\/[^/]+)?$/,
   ...Object.fromEntries(

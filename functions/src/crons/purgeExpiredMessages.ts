@@ -1,6 +1,7 @@
 /**
- * Cron: deletes disappearing messages whose `expiresAt` has passed, and their media first (a
- * page's objects are deleted before its documents, so a crash leaves nothing unreachable). Where
+ * Cron: deletes disappearing messages whose `expiresAt` has passed, and their media and a poll's
+ * votes first (a page's objects and votes are deleted before its documents, so a crash leaves
+ * nothing unreachable). Where
  * Storage is unavailable the documents still go and the media is counted as skipped; the
  * orphaned-media cron removes it once Storage is there.
  */
@@ -25,6 +26,7 @@ export function purgeExpiredMessagesJob(media: MediaStore | null): CronJob {
           let mediaDeleted = 0;
           let mediaSkipped = 0;
           for (const doc of snap.docs) {
+            if (doc.get('type') === 'poll') await firestore.recursiveDelete(doc.ref.collection(COLLECTIONS.votes));
             const path: unknown = doc.get('media.path');
             if (typeof path !== 'string' || path === '') continue;
             if (!media) {

@@ -1,6 +1,7 @@
 /**
  * Follows edits and deletes for everyone: keeps the chat's `lastMessage` preview in step when the
- * updated message is the chat's last one, and clears content an update left behind. Reads happen
+ * updated message is the chat's last one, clears content an update left behind, and removes the
+ * votes of a poll deleted for everyone (they name its options). Reads happen
  * only when the event shows a visible change; the transaction recomputes from current documents,
  * so any number of deliveries, in any order, give the same final state.
  */
@@ -35,7 +36,15 @@ export async function handleMessageUpdated(event: MessageUpdatedEvent): Promise<
     return { writes: writes.count, reason: plan.reason };
   }, CONTENDED);
 
+  if (isGonePoll(event.after)) await firestore.recursiveDelete(firestore.collection(paths.pollVotes(chatId, messageId)));
   if (result.reason === 'invalid') logs.messageUpdateNeutralised({ chatId, messageId, eventId, reason: 'update fails the model schema' });
   if (result.writes > 0 && result.reason !== 'invalid') logs.messagePreviewUpdated({ chatId, messageId, eventId, reason: result.reason });
   return { writes: result.writes };
+}
+
+/** A poll deleted for everyone or rejected: its votes go (idempotent, so every delivery may try). */
+function isGonePoll(after: unknown): boolean {
+  if (typeof after !== 'object' || after === null) return false;
+  const message = after as Record<string, unknown>;
+  return message.type === 'poll' && (message.deletedForEveryone === true || message.rejected === true);
 }

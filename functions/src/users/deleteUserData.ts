@@ -4,7 +4,7 @@
  *
  * Left behind on purpose, as tombstones: `users/{uid}` reduced to "Deleted account", their text
  * messages (others' history; they now read as from "Deleted account"), the "left" system notices.
- * Gone: the private account, devices, blocks, read states, every membership (and RTDB mirror,
+ * Gone: the private account, devices, blocks, read states, their poll votes, every membership (and RTDB mirror,
  * presence, typing), media they sent (files and message fields), avatars, scheduled messages,
  * their pending sign-in code and limiter records, and blocks held against them by anyone they
  * shared a chat with (blocks by strangers stay: an opaque uid that no longer resolves to anyone).
@@ -46,9 +46,11 @@ export async function deleteUserData(uid: string, options: { email?: string | nu
   const chatIds = chats.map((d) => d.id);
   const coMembers = new Set(chats.flatMap((d) => (d.get('memberIds') as string[] | undefined) ?? []).filter((id) => id !== uid));
 
-  // Media first, in every chat, before leaving any: a retry still finds the chats it must clean.
+  // Media and votes first, in every chat, before leaving any: a retry still finds the chats it must clean.
   let mediaMessages = 0;
+  let docs = 0;
   for (const chatId of chatIds) mediaMessages += await clearMediaMessages(firestore, chatId, uid, bucket);
+  for (const chatId of chatIds) docs += await deleteVotes(firestore, chatId, uid);
   for (const chatId of chatIds) {
     if ((await leaveChatOnDeletion(chatId, uid)) === 'emptied') {
       await firestore.recursiveDelete(firestore.doc(paths.chat(chatId)));
@@ -59,7 +61,7 @@ export async function deleteUserData(uid: string, options: { email?: string | nu
   const previous = await firestore.doc(paths.user(uid)).get();
   // Before the devices go: whatever the push sender keeps about their tokens (the local recorder).
   const tokens = await deviceTokens(firestore, uid);
-  let docs = await defaultPushSender().forget(tokens);
+  docs += await defaultPushSender().forget(tokens);
   // Push jobs keep a hash of each token they pushed; the user's come out (the jobs stay: they name no one else's).
   await forgetTokenKeys(firestore, tokens);
   docs += await deleteTree(firestore, paths.user(uid));
@@ -175,4 +177,10 @@ async function forgetTokenKeys(firestore: Firestore, tokens: readonly string[]):
     const jobs = await firestore.collection(COLLECTIONS.jobs).where('doneKeys', 'array-contains', key).select().get();
     await Promise.all(jobs.docs.map((job) => job.ref.update({ doneKeys: FieldValue.arrayRemove(key) })));
   }
+}
+
+/** The user's vote in every poll of a chat (one document per poll, under their uid). */
+async function deleteVotes(firestore: Firestore, chatId: string, uid: string): Promise<number> {
+  const polls = await firestore.collection(paths.messages(chatId)).where('type', '==', 'poll').select().get();
+  return deleteExisting(firestore, polls.docs.map((poll) => firestore.doc(paths.pollVote(chatId, poll.id, uid))));
 }

@@ -5,6 +5,7 @@ export * from './validation.ts';
 export * from './schemas/common.ts';
 export * from './schemas/users.ts';
 export * from './schemas/messages.ts';
+export * from './schemas/polls.ts';
 export * from './schemas/chats.ts';
 export * from './schemas/removals.ts';
 export * from './schemas/moderation.ts';

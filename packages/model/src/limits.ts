@@ -9,6 +9,11 @@ export const MAX_GROUP_DESCRIPTION_LENGTH = 512;
 export const MAX_URL_LENGTH = 2048;
 export const MAX_PREVIEW_LENGTH = 120;
 export const MAX_MENTIONS = 50;
+/** Polls: the question is the message text; 2-12 one-line options, each at most this long. */
+export const POLL_QUESTION_MAX_LENGTH = 256;
+export const POLL_MIN_OPTIONS = 2;
+export const POLL_MAX_OPTIONS = 12;
+export const POLL_OPTION_MAX_LENGTH = 100;
 export const MAX_REPORT_REASON_LENGTH = 500;
 export const MAX_DEVICE_TOKEN_LENGTH = 4096;
 export const MAX_EMOJI_LENGTH = 16;

@@ -20,7 +20,8 @@ export const COLLECTIONS = {
   jobs: 'jobs',
   deadLetters: 'deadLetters',
   stats: 'stats',
-  // Background work (issue 6): per-device push markers, the dev push recorder, stats markers.
+  votes: 'votes',
+  // Background work: per-device push markers (previous release), the dev push recorder, stats markers.
   deliveries: 'deliveries',
   pushOutbox: 'pushOutbox',
   activeUsers: 'activeUsers',
@@ -46,6 +47,8 @@ export const paths = {
   messages: (chatId: string) => `${paths.chat(chatId)}/${COLLECTIONS.messages}`,
   removal: (chatId: string, uid: string) => `${paths.chat(chatId)}/${COLLECTIONS.removals}/${uid}`,
   message: (chatId: string, messageId: string) => `${paths.messages(chatId)}/${messageId}`,
+  pollVotes: (chatId: string, pollId: string) => `${paths.message(chatId, pollId)}/${COLLECTIONS.votes}`,
+  pollVote: (chatId: string, pollId: string, uid: string) => `${paths.pollVotes(chatId, pollId)}/${uid}`,
   report: (reportId: string) => `${COLLECTIONS.reports}/${reportId}`,
   scheduledMessage: (id: string) => `${COLLECTIONS.scheduledMessages}/${id}`,
   ban: (uid: string) => `${COLLECTIONS.bans}/${uid}`,

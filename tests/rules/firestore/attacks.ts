@@ -26,7 +26,7 @@ import {
   type Query,
 } from 'firebase/firestore';
 import { afterEach, beforeAll, describe, it } from 'vitest';
-import { DELETED_FOR_EVERYONE, MAX_PAGE_SIZE, MAX_TEXT_LENGTH, MEDIA_LIMITS, paths } from '@natter/model';
+import { DELETED_FOR_EVERYONE, MAX_PAGE_SIZE, MAX_TEXT_LENGTH, MEDIA_LIMITS, POLL_DELETED_FOR_EVERYONE, paths } from '@natter/model';
 import { expectAllowed, expectDenied } from '../../support/rules.ts';
 import type { RulesHarness } from './harness.ts';
 import {
@@ -40,6 +40,9 @@ import {
   SEEDED_DEVICE,
   SEEDED_REPORT,
   UID,
+  DELETED_POLL_ID,
+  MULTI_POLL_ID,
+  POLL_ID,
   oldMessageId,
   recentMessageId,
 } from './world.ts';
@@ -686,6 +689,95 @@ export function registerAttacks(harness: RulesHarness): void {
       'scheduling a message directly instead of through the callable',
       () => set(mia(), paths.scheduledMessage('direct-schedule'), scheduled()),
       () => asServer((db) => setDoc(doc(db, paths.scheduledMessage('direct-schedule')), scheduled())),
+    );
+  });
+
+  describe('polls: the poll message and its votes', () => {
+    const poll = (options: unknown, extra: DocumentData = {}) => newMessage(MIA, { type: 'poll', text: 'Lunch?', poll: { options, multiple: false, ...extra } });
+    const two = ['Pizza', 'Sushi'];
+    const startPoll = (data: DocumentData) => set(mia(), msgPath(GROUP, freshId()), data);
+    const vote = (choices: unknown, extra: DocumentData = {}) => ({ choices, updatedAt: serverTimestamp(), ...extra });
+    const voteIn = (pollId: string) => paths.pollVote(GROUP, pollId, MIA);
+
+    attack('a poll with one option', () => startPoll(poll(['Pizza'])), () => startPoll(poll(two)));
+    attack(
+      'a poll with 13 options',
+      () => startPoll(poll(Array.from({ length: 13 }, (_, i) => `option ${i}`))),
+      () => startPoll(poll(Array.from({ length: 12 }, (_, i) => `option ${i}`))),
+    );
+    attack('a poll repeating an option', () => startPoll(poll(['Pizza', 'Pizza'])), () => startPoll(poll(two)));
+    attack('a poll option of 101 characters', () => startPoll(poll(['x'.repeat(101), 'y'])), () => startPoll(poll(['x'.repeat(100), 'y'])));
+    attack('a poll option with a line break', () => startPoll(poll(['Piz\nza', 'Sushi'])), () => startPoll(poll(two)));
+    attack('a poll option that is not a string', () => startPoll(poll([1, 'Sushi'])), () => startPoll(poll(['1', 'Sushi'])));
+    attack('poll options that are not a list', () => startPoll(poll('Pizza, Sushi')), () => startPoll(poll(two)));
+    attack('an unknown key in a poll', () => startPoll(poll(two, { anonymous: true })), () => startPoll(poll(two)));
+    attack('a poll whose `multiple` is not a boolean', () => startPoll(poll(two, { multiple: 'yes' })), () => startPoll(poll(two, { multiple: true })));
+    attack(
+      'a poll question of 257 characters',
+      () => startPoll({ ...poll(two), text: 'q'.repeat(257) }),
+      () => startPoll({ ...poll(two), text: 'q'.repeat(256) }),
+    );
+    attack('a blank poll question', () => startPoll({ ...poll(two), text: '   ' }), () => startPoll({ ...poll(two), text: 'Lunch?' }));
+    attack(
+      'a poll carrying media',
+      () => {
+        const id = freshId();
+        return set(mia(), msgPath(GROUP, id), { ...poll(two), media: image(GROUP, id) });
+      },
+      () => startPoll(poll(two)),
+    );
+    attack('a text message carrying a poll', () => startPoll({ ...poll(two), type: 'text' }), () => startPoll(poll(two)));
+    attack(
+      'a poll message without its poll',
+      () => startPoll(newMessage(MIA, { type: 'poll', text: 'Lunch?' })),
+      () => startPoll(poll(two)),
+    );
+    attack(
+      "editing a poll's question to nothing",
+      () => update(ada(), msgPath(GROUP, POLL_ID), { text: ' ', editedAt: serverTimestamp() }),
+      () => update(ada(), msgPath(GROUP, POLL_ID), { text: 'Lunch today?', editedAt: serverTimestamp() }),
+    );
+    attack(
+      "editing a poll's question past 256 characters",
+      () => update(ada(), msgPath(GROUP, POLL_ID), { text: 'q'.repeat(257), editedAt: serverTimestamp() }),
+      () => update(ada(), msgPath(GROUP, POLL_ID), { text: 'q'.repeat(256), editedAt: serverTimestamp() }),
+    );
+    attack(
+      "changing a poll's options after the fact",
+      () => update(ada(), msgPath(GROUP, POLL_ID), { 'poll.options': ['Pizza', 'Sushi', 'Tacos', 'Ramen'] }),
+      () => update(ada(), msgPath(GROUP, POLL_ID), { text: 'Lunch, really?', editedAt: serverTimestamp() }),
+    );
+    attack(
+      'deleting a poll for everyone but keeping its options',
+      () => update(ada(), msgPath(GROUP, POLL_ID), { ...DELETED_FOR_EVERYONE }),
+      () => update(ada(), msgPath(GROUP, POLL_ID), { ...POLL_DELETED_FOR_EVERYONE }),
+    );
+    attack('a vote for an option the poll does not have', () => set(mia(), voteIn(POLL_ID), vote(['Ramen'])), () => set(mia(), voteIn(POLL_ID), vote(['Tacos'])));
+    attack('two choices in a single-choice poll', () => set(mia(), voteIn(POLL_ID), vote(['Pizza', 'Sushi'])), () => set(mia(), voteIn(MULTI_POLL_ID), vote(['Pizza', 'Sushi'])));
+    attack('the same option twice', () => set(mia(), voteIn(MULTI_POLL_ID), vote(['Pizza', 'Pizza'])), () => set(mia(), voteIn(MULTI_POLL_ID), vote(['Pizza'])));
+    attack('an empty vote', () => set(mia(), voteIn(POLL_ID), vote([])), () => set(mia(), voteIn(POLL_ID), vote(['Pizza'])));
+    attack('choices that are not a list', () => set(mia(), voteIn(POLL_ID), vote('Pizza')), () => set(mia(), voteIn(POLL_ID), vote(['Pizza'])));
+    attack('an unknown key on a vote', () => set(mia(), voteIn(POLL_ID), vote(['Pizza'], { weight: 100 })), () => set(mia(), voteIn(POLL_ID), vote(['Pizza'])));
+    attack(
+      'a client-clock updatedAt on a vote',
+      () => set(mia(), voteIn(POLL_ID), vote(['Pizza'], { updatedAt: skewedClock() })),
+      () => set(mia(), voteIn(POLL_ID), vote(['Pizza'])),
+    );
+    attack(
+      'a vote on a message that is not a poll',
+      () => set(mia(), paths.pollVote(GROUP, recentMessageId(ADA), MIA), vote(['Pizza'])),
+      () => set(mia(), voteIn(POLL_ID), vote(['Pizza'])),
+    );
+    attack('a vote on a poll deleted for everyone', () => set(mia(), voteIn(DELETED_POLL_ID), vote(['Pizza'])), () => set(mia(), voteIn(POLL_ID), vote(['Pizza'])));
+    attack(
+      'reading the votes of a poll deleted for everyone',
+      () => list(query(collection(mia(), paths.pollVotes(GROUP, DELETED_POLL_ID)), limit(10))),
+      () => list(query(collection(mia(), paths.pollVotes(GROUP, POLL_ID)), limit(10))),
+    );
+    attack(
+      "voting under another member's uid",
+      () => set(mia(), paths.pollVote(GROUP, POLL_ID, BLAKE), vote(['Pizza'])),
+      () => set(harness.as(BLAKE), paths.pollVote(GROUP, POLL_ID, BLAKE), vote(['Pizza'])),
     );
   });
 }

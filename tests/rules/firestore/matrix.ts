@@ -21,8 +21,8 @@ export type RequestName =
   | 'readState' | 'readStateAdvance'
   | 'usersByName' | 'ownPrivate' | 'miaPrivate' | 'ownDevices' | 'miaDevices' | 'ownBlocked' | 'miaBlocked' | 'ownReadStates'
   // chats
-  | 'chat' | 'chatRename' | 'memberDoc' | 'markers' | 'textMessage' | 'mentionMessage' | 'edit' | 'deleteForEveryone' | 'react'
-  | 'myChats' | 'groupMembers' | 'groupMessages' | 'directMessages'
+  | 'chat' | 'chatRename' | 'memberDoc' | 'markers' | 'textMessage' | 'mentionMessage' | 'pollMessage' | 'edit' | 'deleteForEveryone' | 'react'
+  | 'vote' | 'pollVotes' | 'myChats' | 'groupMembers' | 'groupMessages' | 'directMessages'
   // moderation and scheduling
   | 'reportUser' | 'reportMessage' | 'reportReservedId' | 'reportStatus' | 'scheduled' | 'scheduledCancel' | 'openReports' | 'mySchedule'
   // server-only collections
@@ -130,6 +130,7 @@ export const MATRIX: MatrixRow[] = [
   row('chats/blake_mia/messages',                   'list',   'directMessages',  'page through the direct chat',               D,     D,     A,    D,    D,     A,     D,    D),
   row('chats/group-1/messages/{new}',               'create', 'textMessage',     'send to the group',                          D,     D,     A,    A,    D,     A,     D,    D),
   row('chats/group-1/messages/{new}',               'create', 'mentionMessage',  'send mentioning members (uid-shaped)',       D,     D,     A,    A,    D,     A,     D,    D),
+  row('chats/group-1/messages/{new}',               'create', 'pollMessage',     'start a poll in the group',                  D,     D,     A,    A,    D,     A,     D,    D),
   row('chats/group-announce/messages/{new}',        'create', 'textMessage',     'send to the admins-only group',              D,     D,     D,    A,    D,     D,     D,    D),
   row('chats/blake_mia/messages/{new}',             'create', 'textMessage',     'send in the direct chat (mia blocked blake)', D,    D,     A,    D,    D,     D,     D,    D),
   row('chats/group-1/messages/msg-{self}-recent',   'update', 'edit',            'edit own recent message',                    D,     D,     A,    A,    D,     A,     D,    D),
@@ -139,6 +140,14 @@ export const MATRIX: MatrixRow[] = [
   row('chats/group-1/messages/msg-ada-recent',      'update', 'react',           'react to a group message',                   D,     D,     A,    A,    D,     A,     D,    D),
   row('chats/blake_mia/messages/msg-mia-recent',    'update', 'react',           'react in the direct chat',                   D,     D,     A,    D,    D,     D,     D,    D),
   row('chats/group-1/messages/msg-{self}-recent',   'delete', null,              'hard-delete own message',                    D,     D,     D,    D,    D,     D,     D,    D),
+  // ---- chats/{chatId}/messages/{pollId}/votes: members read; each member writes only their own vote
+  row('chats/group-1/messages/poll-lunch/votes/ada', 'get',    null,              "read ada's vote",                            D,     D,     A,    A,    D,     A,     A,    D),
+  row('chats/group-1/messages/poll-lunch/votes',    'list',   'pollVotes',       "list a poll's votes",                        D,     D,     A,    A,    D,     A,     A,    D),
+  fresh(row('chats/group-1/messages/poll-lunch/votes/{self}', 'create', 'vote', 'vote in a poll',                            D,     D,     A,    A,    D,     A,     D,    D)),
+  row('chats/group-1/messages/poll-lunch/votes/{self}', 'update', 'vote',        'change own vote',                            D,     D,     A,    A,    D,     A,     D,    D),
+  row('chats/group-1/messages/poll-lunch/votes/ada', 'update', 'vote',           "change ada's vote",                          D,     D,     D,    A,    D,     D,     D,    D),
+  row('chats/group-1/messages/poll-lunch/votes/{self}', 'delete', null,          'retract own vote',                           D,     D,     A,    A,    D,     A,     D,    D),
+  row('chats/group-1/messages/poll-lunch/votes/ada', 'delete', null,             "retract ada's vote",                         D,     D,     D,    A,    D,     D,     D,    D),
   // ---- reports: create-only by the reporter; staff read
   row('reports/report-1',                           'get',    null,              'read a report',                              D,     D,     D,    D,    D,     D,     D,    A),
   row('reports',                                    'list',   'openReports',     'list open reports',                          D,     D,     D,    D,    D,     D,     D,    A),

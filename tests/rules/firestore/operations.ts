@@ -78,6 +78,11 @@ const REQUESTS: Record<RequestName, { payload: Payload } | { query: QueryBuilder
   markers: { payload: () => ({ readSeq: 3, deliveredSeq: 3 }) },
   textMessage: { payload: ({ self }) => ({ senderId: self, type: 'text', text: 'hello', createdAt: serverTimestamp() }) },
   mentionMessage: { payload: ({ self }) => ({ senderId: self, type: 'text', text: '@ada @mia', mentions: [UID.groupAdmin, UID.member], createdAt: serverTimestamp() }) },
+  pollMessage: {
+    payload: ({ self }) => ({ senderId: self, type: 'poll', text: 'Lunch?', poll: { options: ['Pizza', 'Sushi'], multiple: false }, createdAt: serverTimestamp() }),
+  },
+  vote: { payload: () => ({ choices: ['Sushi'], updatedAt: serverTimestamp() }) },
+  pollVotes: { query: (db, ctx) => page(db, ctx, 100) },
   edit: { payload: () => ({ text: 'edited', editedAt: serverTimestamp() }) },
   deleteForEveryone: { payload: () => ({ ...DELETED_FOR_EVERYONE }) },
   react: { payload: ({ self }) => ({ [`reactions.${self}`]: '👍' }) },

@@ -69,6 +69,12 @@ export const oldMessageId = (uid: string) => `msg-${uid}-old`;
 export const PAST_EDIT_WINDOW_ID = 'msg-mia-16min';
 /** Mia's message sent 61 hours ago (past the 60-hour delete-for-everyone window). */
 export const PAST_DELETE_WINDOW_ID = 'msg-mia-61h';
+/** Ada's single-choice poll in GROUP, sent 2 minutes ago; every uid has a vote in it (strangers' stand for spoofed leftovers). */
+export const POLL_ID = 'poll-lunch';
+export const POLL_OPTIONS = ['Pizza', 'Sushi', 'Tacos'];
+/** Ada's poll that allows several choices, and one she deleted for everyone (options gone). */
+export const MULTI_POLL_ID = 'poll-multi';
+export const DELETED_POLL_ID = 'poll-deleted';
 export const SEEDED_DEVICE = 'phone';
 export const SEEDED_REPORT = 'report-1';
 export const scheduledId = (uid: string) => `sched-${uid}`;
@@ -166,6 +172,14 @@ export function worldDocs(nowMs: number): Map<string, DocData> {
   put(paths.message(GROUP, PAST_DELETE_WINDOW_ID), message(UID.member, at(61 * 60 * MINUTE), 3));
   put(paths.message(DIRECT, recentMessageId(UID.member)), message(UID.member, at(2 * MINUTE), 1));
   put(paths.message(DIRECT, recentMessageId(UID.blockedUser)), message(UID.blockedUser, at(2 * MINUTE), 2));
+  const poll = (multiple: boolean) => ({ ...message(UID.groupAdmin, at(2 * MINUTE), 4), type: 'poll', text: 'Lunch?', poll: { options: POLL_OPTIONS, multiple } });
+  put(paths.message(GROUP, POLL_ID), poll(false));
+  put(paths.message(GROUP, MULTI_POLL_ID), poll(true));
+  put(paths.message(GROUP, DELETED_POLL_ID), { ...poll(false), text: '', poll: null, media: null, deletedForEveryone: true });
+  for (const uid of ALL_UIDS) {
+    put(paths.pollVote(GROUP, POLL_ID, uid), { choices: ['Pizza'], updatedAt: long });
+    put(paths.pollVote(GROUP, DELETED_POLL_ID, uid), { choices: ['Pizza'], updatedAt: long });
+  }
 
   put(paths.report(SEEDED_REPORT), {
     reporterId: UID.member,

@@ -12,6 +12,7 @@ import { STORAGE_UNAVAILABLE } from '../lib/firebase/storage.ts';
 import { useDisplayName, useSession } from '../state/session.tsx';
 import { otherMember } from '../state/chatTitle.ts';
 import { Notice } from './common.tsx';
+import { PollDialog } from './PollDialog.tsx';
 import { ScheduleDialog } from './ScheduleDialog.tsx';
 
 export type ComposerMode = { kind: 'new' } | { kind: 'reply'; id: string; message: Message } | { kind: 'edit'; id: string; message: Message };
@@ -32,6 +33,7 @@ export function Composer({ chatId, chat, me, removed, mode, setMode, track }: Co
   const [upload, setUpload] = useState<{ name: string; fraction: number } | null>(null);
   const [storageNotice, setStorageNotice] = useState(false);
   const [scheduling, setScheduling] = useState(false);
+  const [polling, setPolling] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const file = useRef<HTMLInputElement>(null);
   const quotedName = useDisplayName(mode.kind === 'reply' ? mode.message.senderId : null);
@@ -169,6 +171,16 @@ export function Composer({ chatId, chat, me, removed, mode, setMode, track }: Co
         <button
           type="button"
           className="icon-button"
+          aria-label="Create a poll"
+          title="Create a poll"
+          disabled={mode.kind !== 'new'}
+          onClick={() => setPolling(true)}
+        >
+          📊
+        </button>
+        <button
+          type="button"
+          className="icon-button"
           aria-label="Schedule a message"
           title="Schedule a message"
           disabled={mode.kind === 'edit'}
@@ -181,6 +193,7 @@ export function Composer({ chatId, chat, me, removed, mode, setMode, track }: Co
         </button>
       </div>
     </form>
+    {polling && <PollDialog chatId={chatId} onClose={() => setPolling(false)} track={track} />}
     {scheduling && (
       <ScheduleDialog chatId={chatId} initialText={text} onClose={() => setScheduling(false)} onScheduled={() => setText('')} />
     )}

@@ -1,4 +1,4 @@
-/** One message: sender (groups), quoted reply, text or media, forwarded/edited marks, reactions, time and ticks. */
+/** One message: sender (groups), quoted reply, text, media or a poll, forwarded/edited marks, reactions, time and ticks. */
 import { useEffect, useState } from 'react';
 import type { Chat, Member, Message } from '@natter/model';
 import { api } from '../lib/api.ts';
@@ -8,6 +8,7 @@ import { STORAGE_UNAVAILABLE } from '../lib/firebase/storage.ts';
 import { receiptFor, type ReceiptState } from '../lib/receipts.ts';
 import { useDisplayName, useSession } from '../state/session.tsx';
 import { Ticks } from './common.tsx';
+import { PollView } from './PollView.tsx';
 
 export interface BubbleActions {
   openMenu: (view: MessageView) => void;
@@ -82,7 +83,9 @@ export function MessageBubble({
         ) : (
           <>
             {message.media && <MediaView media={message.media} type={message.type} />}
-            {message.text && (
+            {message.type === 'poll' && message.poll ? (
+              <PollView chatId={chatId} pollId={view.id} question={message.text} poll={message.poll} sent={!view.pending} />
+            ) : message.text && (
               <p className="text">
                 {message.text}
                 <span className={`meta-spacer${mine ? ' own' : ''}${message.editedAt ? ' with-edited' : ''}`} aria-hidden="true" />

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { MAX_REPORT_REASON_LENGTH, type ReportTarget } from '@natter/model';
 import { api } from '../lib/api.ts';
 import { describeError } from '../lib/errors.ts';
+import { FormError } from './common.tsx';
 
 export function ReportForm({ target, onDone }: { target: ReportTarget; onDone: () => void }) {
   const [reason, setReason] = useState('');
@@ -42,11 +43,7 @@ export function ReportForm({ target, onDone }: { target: ReportTarget; onDone: (
       <button type="submit" className="danger" disabled={state === 'sending' || !reason.trim()}>
         Send report
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </form>
   );
 }

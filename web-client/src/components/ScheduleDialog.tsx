@@ -6,7 +6,7 @@ import { describeError } from '../lib/errors.ts';
 import type { ScheduledView } from '../lib/firebase/messages.ts';
 import { dayLabel, timeOfDay } from '../lib/format.ts';
 import { useSession } from '../state/session.tsx';
-import { Dialog } from './common.tsx';
+import { Dialog, FormError } from './common.tsx';
 
 /** `datetime-local` wants local time without a zone: "2026-03-18T15:30". */
 function localInputValue(ms: number): string {
@@ -59,11 +59,7 @@ export function ScheduleDialog({ chatId, initialText, onClose, onScheduled }: { 
         <button type="submit" className="primary" disabled={!text.trim()}>
           Schedule
         </button>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
       </form>
       {scheduled.length > 0 && (
         <section className="info-section" aria-label="Scheduled messages">

@@ -90,6 +90,16 @@ export function Alerts() {
   );
 }
 
+/** A form's failure, announced to screen readers; nothing when there is none. */
+export function FormError({ error }: { error: string | null }) {
+  if (!error) return null;
+  return (
+    <p role="alert" className="error">
+      {error}
+    </p>
+  );
+}
+
 export function Notice({ children, kind = 'info' }: { children: ReactNode; kind?: 'info' | 'warning' }) {
   return (
     <p className={`notice notice-${kind}`} role="note">

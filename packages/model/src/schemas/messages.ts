@@ -7,15 +7,17 @@ import {
   MAX_PREVIEW_LENGTH,
   MAX_TEXT_LENGTH,
   MEDIA_LIMITS,
+  POLL_QUESTION_MAX_LENGTH,
   type MediaKind,
 } from '../limits.ts';
 import { docIdSchema, mentionUidSchema, timestampSchema, uidSchema } from './common.ts';
+import { pollSchema } from './polls.ts';
 
-export const MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'file', 'system'] as const;
+export const MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'file', 'poll', 'system'] as const;
 export const messageTypeSchema = z.enum(MESSAGE_TYPES);
 export type MessageType = z.infer<typeof messageTypeSchema>;
 /** Types a client may send; `system` messages are written by functions only. */
-export const CLIENT_MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'file'] as const;
+export const CLIENT_MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'file', 'poll'] as const;
 
 export const messageTextSchema = z.string().max(MAX_TEXT_LENGTH);
 
@@ -39,11 +41,13 @@ export const reactionSchema = z.string().min(1).max(MAX_EMOJI_LENGTH);
 export const reactionsSchema = z.record(uidSchema, reactionSchema);
 
 /** The keys a client may put on a new message; `createdAt` must be the request time. */
-export const MESSAGE_CLIENT_FIELDS = ['senderId', 'type', 'text', 'media', 'replyTo', 'forwarded', 'mentions', 'createdAt'] as const;
+export const MESSAGE_CLIENT_FIELDS = ['senderId', 'type', 'text', 'media', 'poll', 'replyTo', 'forwarded', 'mentions', 'createdAt'] as const;
 /** What the sender may change when editing (within `EDIT_WINDOW_MS`); `editedAt` is the request time. */
 export const MESSAGE_EDIT_FIELDS = ['text', 'editedAt'] as const;
 /** Delete for everyone (within `DELETE_FOR_EVERYONE_WINDOW_MS`): exactly this update, the tombstone stays. */
 export const DELETED_FOR_EVERYONE = { text: '', media: null, deletedForEveryone: true } as const;
+/** A poll's delete for everyone also drops its options. */
+export const POLL_DELETED_FOR_EVERYONE = { ...DELETED_FOR_EVERYONE, poll: null } as const;
 
 /** Whether a media object fits its message kind (content type and size, as Storage rules enforce). */
 export function mediaFitsKind(kind: MediaKind, media: Pick<Media, 'contentType' | 'size'>): boolean {
@@ -58,15 +62,21 @@ export const newMessageSchema = z
     type: z.enum(CLIENT_MESSAGE_TYPES),
     text: messageTextSchema,
     media: mediaSchema.optional(),
+    poll: pollSchema.optional(),
     replyTo: replyToSchema.optional(),
     forwarded: z.boolean().optional(),
     mentions: z.array(mentionUidSchema).max(MAX_MENTIONS).optional(),
   })
-  .refine((m) => (m.type === 'text' ? m.text.trim().length > 0 && !m.media : m.media !== undefined), {
-    message: 'text messages need non-empty text and no media; media messages need media',
-    path: ['type'],
+  .refine((m) => (m.type === 'poll') === (m.poll !== undefined), { message: 'poll messages, and only they, carry a poll', path: ['poll'] })
+  .refine(
+    (m) => (m.type === 'text' || m.type === 'poll' ? m.text.trim().length > 0 && !m.media : m.media !== undefined),
+    { message: 'text and poll messages need non-empty text and no media; media messages need media', path: ['type'] },
+  )
+  .refine((m) => m.type !== 'poll' || m.text.length <= POLL_QUESTION_MAX_LENGTH, {
+    message: `a poll question is at most ${POLL_QUESTION_MAX_LENGTH} characters`,
+    path: ['text'],
   })
-  .refine((m) => m.type === 'text' || m.media === undefined || mediaFitsKind(m.type, m.media), {
+  .refine((m) => m.type === 'text' || m.type === 'poll' || m.media === undefined || mediaFitsKind(m.type, m.media), {
     message: 'media content type or size does not fit the message type',
     path: ['media'],
   });
@@ -84,6 +94,7 @@ export const messageSchema = z.strictObject({
   type: messageTypeSchema,
   text: messageTextSchema,
   media: mediaSchema.nullable().optional(),
+  poll: pollSchema.nullable().optional(),
   replyTo: replyToSchema.nullable().optional(),
   forwarded: z.boolean().optional(),
   mentions: z.array(mentionUidSchema).max(MAX_MENTIONS).optional(),
@@ -108,6 +119,7 @@ export function messagePreview(message: Pick<Message, 'type' | 'text' | 'deleted
     image: '📷 Photo',
     video: '🎥 Video',
     audio: '🎤 Audio',
+    poll: '📊 Poll',
     file: `📄 ${message.media?.name ?? 'File'}`,
   };
   const text = message.text.trim();

@@ -26,6 +26,8 @@ import {
   EDIT_WINDOW_MS,
   MAX_EMOJI_LENGTH,
   MAX_PAGE_SIZE,
+  DELETED_FOR_EVERYONE,
+  POLL_DELETED_FOR_EVERYONE,
   compareMessages,
   describeIssues,
   messagePreview,
@@ -165,11 +167,11 @@ export function messagesApi(services: Pick<Services, 'auth' | 'db'>) {
       await updateDoc(doc(db, paths.message(chatId, messageId)), { text: parsed.data, editedAt: serverTimestamp() });
     },
 
-    /** Clears the content for everyone; a tombstone ("This message was deleted") stays. */
+    /** Clears the content for everyone (a poll's options too); a tombstone ("This message was deleted") stays. */
     async deleteForEveryone(chatId: string, messageId: string, message: Message): Promise<void> {
       const uid = requireUid(services);
       if (!canDeleteForEveryone(message, uid)) throw new InvalidInputError('Messages can be deleted for everyone for 60 hours after sending.');
-      await updateDoc(doc(db, paths.message(chatId, messageId)), { text: '', media: null, deletedForEveryone: true });
+      await updateDoc(doc(db, paths.message(chatId, messageId)), { ...(message.type === 'poll' ? POLL_DELETED_FOR_EVERYONE : DELETED_FOR_EVERYONE) });
     },
 
     /** Sets (or with null removes) the caller's own reaction; only that key changes. */
