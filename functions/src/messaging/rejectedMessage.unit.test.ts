@@ -22,7 +22,7 @@ describe('rejectedTombstone', () => {
   });
 
   it('drops even the kept fields when they are not what the model allows', () => {
-    expect(rejectedTombstone({ senderId: 'x'.repeat(200), type: 'poll', createdAt: 'yesterday' })).toEqual({
+    expect(rejectedTombstone({ senderId: 'x'.repeat(200), type: 'sticker', createdAt: 'yesterday' })).toEqual({
       text: '',
       media: null,
       deletedForEveryone: true,
