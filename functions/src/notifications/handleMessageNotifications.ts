@@ -76,7 +76,7 @@ export async function handleMessageNotifications(task: PushTask, run: TaskRun, d
       await deps.afterBatchSent?.(i);
       const answered = await tally(firestore, batch, results.map((r) => (r.ok ? 'sent' : (r.errorCode ?? 'messaging/unknown-error'))), counts);
       const last = i === batches.length - 1;
-      const status = counts.transientFailures === 0 ? 'SUCCESS' : run.isLastAttempt ? 'ERROR' : 'PENDING';
+      const status = jobStatus(counts, run);
       if (!(await job.checkpoint(answered, last ? { status, ...counts } : null))) {
         logs.pushJobBusy({ ...base, state: 'lease-lost' });
         return { kind: 'busy' };
@@ -88,10 +88,15 @@ export async function handleMessageNotifications(task: PushTask, run: TaskRun, d
     throw error;
   }
 
-  const status = counts.transientFailures === 0 ? 'SUCCESS' : run.isLastAttempt ? 'ERROR' : 'PENDING';
+  const status = jobStatus(counts, run);
   logs.pushJobFinished({ ...base, messageId: audience.newestMessageId, messages: audience.messages, status, ...counts, durationMs: Date.now() - started });
   if (counts.transientFailures > 0) throw new Error(`${counts.transientFailures} push request(s) failed transiently`);
   return { kind: 'sent', status, counts };
+}
+
+/** Done when nothing failed transiently; otherwise retried, or ERROR once the attempts are spent. */
+function jobStatus(counts: PushCounts, run: TaskRun): 'SUCCESS' | 'PENDING' | 'ERROR' {
+  return counts.transientFailures === 0 ? 'SUCCESS' : run.isLastAttempt ? 'ERROR' : 'PENDING';
 }
 
 async function waitForWindowEnd(window: number, deps: PushDeps): Promise<void> {
